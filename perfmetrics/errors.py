@@ -1,0 +1,141 @@
+"""Exception hierarchy of perfmetrics and the caret display shared by every parse error.
+
+Every error perfmetrics raises derives from :class:`PerfmetricsError` and from the builtin that
+fits (``ValueError`` or ``TypeError``), so callers may catch either. No exception of lark or pint
+leaves the public API: they are translated at the module boundary and chained with ``from``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+__all__ = [
+    "AmbiguousValueError",
+    "DanglingComparatorError",
+    "InputTypeError",
+    "MissingNumberError",
+    "ParseError",
+    "PerfmetricsError",
+    "UnitMismatchError",
+    "caret_line",
+    "display_width",
+]
+
+
+def display_width(text: str) -> int:
+    """Return how many terminal cells ``text`` takes: CJK and full-width characters take two.
+
+    >>> display_width("≥95%")
+    4
+    >>> display_width("不低于95%")
+    9
+    """
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def caret_line(text: str, position: int) -> str:
+    """Return ``text`` and, below it, a caret under the character at ``position``.
+
+    The caret is padded by display width, so it stays under the right character in Chinese text.
+
+    >>> print(caret_line("≥95%abc", 4))
+    ≥95%abc
+        ^
+    """
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    if line_end == -1:
+        line_end = len(text)
+    shown = text[line_start:line_end].replace("\t", " ")
+    pad = display_width(shown[: position - line_start])
+    return f"{shown}\n{' ' * pad}^"
+
+
+class PerfmetricsError(Exception):
+    """Base class of every error raised by perfmetrics."""
+
+
+class ParseError(PerfmetricsError, ValueError):
+    """A value could not be read; says what was wrong, where, and shows a caret under it.
+
+    Attributes:
+        text: the input as the caller gave it.
+        position: offset of the offending character in ``text`` (``len(text)`` at the end).
+        reason: what was wrong, in one short sentence.
+        expected: names of what the grammar would have accepted there (may be empty).
+
+    """
+
+    def __init__(
+        self, text: str, position: int, reason: str, expected: tuple[str, ...] = ()
+    ) -> None:
+        self.text = text
+        self.position = max(0, min(position, len(text)))
+        self.reason = reason
+        self.expected = tuple(expected)
+        super().__init__(self._message())
+
+    @property
+    def column(self) -> int:
+        """1-based column of the offending character on its line."""
+        return self.position - (self.text.rfind("\n", 0, self.position) + 1) + 1
+
+    def _message(self) -> str:
+        expected = f"; expected {', '.join(self.expected)}" if self.expected else ""
+        return (
+            f"{self.reason} at position {self.position} (column {self.column}){expected}\n"
+            f"{caret_line(self.text, self.position)}"
+        )
+
+    def __reduce__(self) -> tuple[type[ParseError], tuple[str, int, str, tuple[str, ...]]]:
+        return (type(self), (self.text, self.position, self.reason, self.expected))
+
+
+class MissingNumberError(ParseError):
+    """A comparator or unit stands where the number should be (``≥%``, ``不低于人``)."""
+
+
+class DanglingComparatorError(ParseError):
+    """A comparator with nothing after it (``≥``, ``不超过``)."""
+
+
+class AmbiguousValueError(ParseError):
+    """The text holds numbers but no single target can be read from it safely.
+
+    Examples: several targets in one cell (``分别大于200M、300M``), an arithmetic sentence
+    (``2人/次*5趟*20天=200人次``), or a negation before the comparator (``未超过5%``).
+    Non-strict :func:`perfmetrics.parse` turns these into qualitative values.
+    """
+
+
+class UnitMismatchError(PerfmetricsError, ValueError):
+    """Two quantities do not compare: their units measure different things (人 vs 人次).
+
+    Attributes:
+        target_unit: the unit of the target, as written canonically.
+        actual_unit: the unit of the actual.
+
+    """
+
+    def __init__(self, target_unit: str, actual_unit: str, detail: str = "") -> None:
+        self.target_unit = target_unit
+        self.actual_unit = actual_unit
+        self.detail = detail
+        shown_target = target_unit or "no unit"
+        shown_actual = actual_unit or "no unit"
+        message = f"cannot compare {shown_actual!r} with {shown_target!r}"
+        if detail:
+            message += f": {detail}"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[type[UnitMismatchError], tuple[str, str, str]]:
+        return (type(self), (self.target_unit, self.actual_unit, self.detail))
+
+
+class InputTypeError(PerfmetricsError, TypeError):
+    """An argument of the wrong type (``parse(None)``, ``parse(95)``)."""

@@ -1,0 +1,174 @@
+"""Canonical text, JSON-ready dicts and HTML for parsed values (the inverse of parsing).
+
+``parse(render(v)) == v`` for every value the parser produces: the canonical text is itself a
+value the grammar reads back to an equal model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import Any
+
+from perfmetrics.model import (
+    Amount,
+    Comparator,
+    DateValue,
+    MonthDay,
+    PeriodValue,
+    QualitativeValue,
+    QuantityValue,
+    RangeValue,
+    Value,
+    format_decimal,
+)
+
+__all__ = ["render", "to_dict", "to_html"]
+
+
+def _is_month_end(day: dt.date) -> bool:
+    return (day + dt.timedelta(days=1)).month != day.month
+
+
+def _day_text(day: dt.date) -> str:
+    return f"{day.month}月底" if _is_month_end(day) else f"{day.month}月{day.day}日"
+
+
+def _dated_text(start: dt.date, end: dt.date) -> str:
+    """Text of the calendar span [start, end]: `2022年`, `2022年5月`, `2022年12月底`, spans."""
+    if start == dt.date(start.year, 1, 1) and end == dt.date(start.year, 12, 31):
+        return f"{start.year}年"
+    whole_months = start.day == 1 and _is_month_end(end)
+    if whole_months and (start.year, start.month) == (end.year, end.month):
+        return f"{start.year}年{start.month}月"
+    if start == end:
+        return f"{start.year}年{_day_text(start)}"
+    if whole_months:
+        return f"{start.year}年{start.month}月至{end.year}年{end.month}月"
+    return f"{start.year}年{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日"
+
+
+def _month_day_text(point: MonthDay) -> str:
+    return f"{point.month}月底" if point.day == 0 else f"{point.month}月{point.day}日"
+
+
+def _yearless_text(first: MonthDay, last: MonthDay) -> str:
+    """Text of a span without a year: `12月`, `12月底`, `1月至6月`, `3月5日至4月底`."""
+    if first.day == 1 and last.day == 0:
+        if first.month == last.month:
+            return f"{first.month}月"
+        return f"{first.month}月至{last.month}月"
+    if first == last:
+        return _month_day_text(first)
+    return f"{_month_day_text(first)}至{_month_day_text(last)}"
+
+
+_WHOLE_YEAR = (MonthDay(1, 1), MonthDay(12, 0))
+
+
+def _date_value_text(value: DateValue) -> str:
+    if value.yearless is not None:
+        first, last = value.yearless.start, value.yearless.end
+        assert first is not None and last is not None
+        whole_year = (first, last) == _WHOLE_YEAR
+        point = "年" if whole_year else _yearless_text(first, last)
+    else:
+        assert value.start is not None and value.end is not None
+        whole_year = (value.start.month, value.start.day, value.end.month, value.end.day) == (
+            1,
+            1,
+            12,
+            31,
+        )
+        point = _dated_text(value.start, value.end)
+    if value.op is Comparator.LE:
+        return f"{point}内" if whole_year else f"{point}前"
+    if value.op is Comparator.EQ:
+        return point
+    return f"{value.op.symbol}{point}"
+
+
+def _core_text(value: Value) -> str:
+    if isinstance(value, QuantityValue):
+        sign = value.op.symbol if value.op_explicit else ""
+        lead = value.note if value.note and value.note_before else ""
+        return f"{sign}{lead}{value.amount}"
+    if isinstance(value, RangeValue):
+        low = (
+            format_decimal(value.lower.magnitude)
+            if value.lower.unit == value.upper.unit
+            else str(value.lower)
+        )
+        return f"{low}-{value.upper}"
+    if isinstance(value, DateValue):
+        return _date_value_text(value)
+    if isinstance(value, PeriodValue):
+        if value.yearless is not None:
+            first, last = value.yearless.start, value.yearless.end
+            assert first is not None and last is not None
+            return "当年" if (first, last) == _WHOLE_YEAR else _yearless_text(first, last)
+        assert value.start is not None and value.end is not None
+        text = _dated_text(value.start, value.end)
+        return f"{text}全年" if text.endswith("年") else text
+    return value.text.strip() or value.content
+
+
+def render(value: Value) -> str:
+    """Return the canonical text of ``value``: ``≥8500台次/年``, ``2022年12月底前``.
+
+    Multipliers are folded (``≥1.7万人`` renders as ``≥17000人``), units take their canonical
+    spelling (平米 → 平方米, 百分比 → %), and a note follows the value after a space.
+    """
+    if isinstance(value, QualitativeValue):
+        return _core_text(value)
+    core = _core_text(value)
+    if value.note and not (isinstance(value, QuantityValue) and value.note_before):
+        return f"{core} {value.note}"
+    return core
+
+
+def _amount_fields(amount: Amount | None) -> tuple[str | None, str | None]:
+    if amount is None:
+        return None, None
+    return format_decimal(amount.magnitude), amount.unit
+
+
+def to_dict(value: Value) -> dict[str, Any]:
+    """Return a JSON-ready dict of ``value``; numbers are strings so that no digit is lost.
+
+    Keys: kind, op, op_explicit, magnitude, unit, low, high, start, end, note, warnings, text.
+    """
+    magnitude = unit = low = high = None
+    if isinstance(value, QuantityValue):
+        magnitude, unit = _amount_fields(value.amount)
+    elif isinstance(value, RangeValue):
+        low, _ = _amount_fields(value.lower)
+        high, unit = _amount_fields(value.upper)
+    start = value.start.isoformat() if value.start else None
+    end = value.end.isoformat() if value.end else None
+    return {
+        "kind": value.kind.value,
+        "op": value.op.value if value.op else None,
+        "op_explicit": value.op_explicit,
+        "magnitude": magnitude,
+        "unit": unit,
+        "low": low,
+        "high": high,
+        "start": start,
+        "end": end,
+        "note": value.note,
+        "warnings": list(value.warnings),
+        "text": value.text,
+    }
+
+
+def to_html(value: Value) -> str:
+    """Return a compact HTML rendering for notebooks."""
+    parts = [
+        f"<b>{html.escape(value.kind.value)}</b>",
+        f"<code>{html.escape(render(value))}</code>",
+    ]
+    if value.warnings:
+        parts.append(f"<i>{html.escape('; '.join(value.warnings))}</i>")
+    title = html.escape(value.text, quote=True)
+    return f'<span class="perfmetrics-value" title="{title}">{" ".join(parts)}</span>'

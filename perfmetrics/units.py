@@ -1,0 +1,196 @@
+"""The one pint registry of perfmetrics, and the spellings of units as written in a 指标值.
+
+The registry is built on first use (``import perfmetrics`` stays light) with
+``non_int_type=Decimal`` so that money and percentages never pick up binary floating-point
+error. Units of a parsed value are kept as a canonical text (``元/人/月``, ``%``); this module turns
+that text into pint units and translates pint's errors into perfmetrics' own.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from decimal import Decimal
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from perfmetrics.errors import UnitMismatchError
+
+if TYPE_CHECKING:
+    import pint
+
+__all__ = [
+    "SPELLINGS",
+    "convert",
+    "get_registry",
+    "is_known_unit",
+    "pint_unit",
+    "quantity",
+    "same_dimension",
+]
+
+#: Written spelling (after normalization) → canonical unit name. Names not listed are canonical
+#: already (most counting words). The canonical name is what ``Amount.unit`` holds.
+SPELLINGS: dict[str, str] = {
+    "百分比": "%",
+    "平米": "平方米",
+    "㎡": "平方米",
+    "m²": "平方米",
+    "m2": "平方米",
+    "千米": "公里",
+    "km": "公里",
+    "KM": "公里",
+    "千克": "公斤",
+    "°C": "℃",
+    "摄氏度": "℃",
+    "日": "天",
+    "号": "天",
+    "星期": "周",
+    "个季度": "季度",
+    "年度": "年",
+    "月份": "月",
+    "个人": "人",
+    "M": "MB",
+    "兆": "MB",
+    "G": "GB",
+    "T": "TB",
+    "K": "KB",
+    "Gb": "Gbit",
+    "Mb": "Mbit",
+}
+
+#: Canonical names that are not registry names as they stand (symbols pint spells otherwise).
+_REGISTRY_NAMES: dict[str, str] = {
+    "%": "percent",
+    "‰": "permille",
+    "℃": "degree_Celsius",
+    "MB": "megabyte",
+    "GB": "gigabyte",
+    "TB": "terabyte",
+    "KB": "kilobyte",
+    "Mbit": "megabit",
+    "Gbit": "gigabit",
+    "Mbps": "megabit / second",
+    "Gbps": "gigabit / second",
+}
+
+_IDENTIFIER = regex.compile(r"^[\p{L}_][\p{L}\p{N}_]*$")
+_lock = threading.Lock()
+
+
+def canonical_spelling(written: str) -> str:
+    """Return the canonical name of a unit spelling.
+
+    >>> canonical_spelling("平米"), canonical_spelling("百分比"), canonical_spelling("人次")
+    ('平方米', '%', '人次')
+    """
+    return SPELLINGS.get(written, written)
+
+
+@functools.cache
+def get_registry() -> pint.UnitRegistry[Any]:
+    """Return the process-wide registry, building it on first call.
+
+    Never build another one: quantities of different registries cannot be combined.
+    """
+    import pint
+
+    registry: pint.UnitRegistry[Any] = pint.UnitRegistry(non_int_type=Decimal, cache_folder=None)
+    definitions = resources.files("perfmetrics").joinpath("units.txt")
+    with resources.as_file(definitions) as path:
+        registry.load_definitions(str(path))
+    return registry
+
+
+def _registry_name(name: str) -> str:
+    return _REGISTRY_NAMES.get(name, name)
+
+
+def is_known_unit(name: str) -> bool:
+    """Say whether a canonical unit name is defined (without defining anything)."""
+    registry = get_registry()
+    try:
+        registry.parse_units(_registry_name(name))
+    except Exception:
+        return False
+    return True
+
+
+def _ensure_defined(name: str) -> None:
+    """Define an ad-hoc counting unit met in a document (``艘``) as a dimension of its own."""
+    registry = get_registry()
+    with _lock:
+        if name in registry:
+            return
+        if not _IDENTIFIER.match(name):
+            raise UnitMismatchError(name, name, f"{name!r} is not a usable unit name")
+        registry.define(f"{name} = [adhoc_{name}]")
+
+
+@functools.cache
+def pint_unit(canonical: str) -> pint.Unit:
+    """Return the pint unit for a canonical unit text such as ``元/人/月`` or ``%``.
+
+    ``·`` multiplies and every ``/`` divides, so ``元/人·月`` equals ``元/人/月``. The empty text is
+    dimensionless. Unknown single words are defined on the fly as counting units.
+    """
+    registry = get_registry()
+    unit = registry.Unit("dimensionless")
+    if not canonical:
+        return unit
+    for index, group in enumerate(canonical.split("/")):
+        for name in group.split("·"):
+            registry_name = _registry_name(name)
+            if registry_name not in _REGISTRY_NAMES.values() and registry_name not in registry:
+                _ensure_defined(registry_name)
+            atom = registry.Unit(registry_name)
+            unit = unit / atom if index else unit * atom
+    return unit
+
+
+def quantity(magnitude: Decimal, canonical: str) -> pint.Quantity[Any]:
+    """Return ``magnitude`` in the unit named by ``canonical`` as a Quantity of the registry."""
+    return get_registry().Quantity(magnitude, pint_unit(canonical))
+
+
+def same_dimension(first: str, second: str) -> bool:
+    """Say whether two canonical units measure the same thing (and so convert into each other)."""
+    return bool(pint_unit(first).dimensionality == pint_unit(second).dimensionality)
+
+
+def convert(magnitude: Decimal, from_unit: str, to_unit: str) -> Decimal:
+    """Convert a Decimal magnitude between canonical units, exactly where the factors are exact.
+
+    Raises:
+        UnitMismatchError: the units measure different things (人 and 人次, 万元 and 天).
+
+    >>> convert(Decimal("262.96"), "万元", "元")
+    Decimal('2629600.00')
+    >>> convert(Decimal("95"), "%", "")
+    Decimal('0.95')
+
+    """
+    if from_unit == to_unit:
+        return magnitude
+    import pint
+
+    source = quantity(magnitude, from_unit)
+    try:
+        converted: Any = source.to(pint_unit(to_unit)).magnitude
+    except pint.DimensionalityError as exc:
+        raise UnitMismatchError(to_unit, from_unit, "they measure different things") from exc
+    except pint.PintError as exc:  # offset units and other pint refusals
+        raise UnitMismatchError(to_unit, from_unit, str(exc)) from exc
+    return _tidy(Decimal(converted))
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """Drop the long tail of zeros that Decimal division leaves (``5.000000000000000000`` → 5)."""
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int):
+        return value
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1)) if exponent < -2 else value
+    return value.normalize() if exponent < -12 else value
