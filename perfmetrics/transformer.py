@@ -630,8 +630,8 @@ class ValueTransformer(Transformer[Token, Value]):
         if op is None and point.whole_year and mode is None:
             if point.year is None:
                 raise SemanticError("年 alone is not a date", point.start)
-            fields = {"start": dt.date(point.year, 1, 1), "end": dt.date(point.year, 12, 31)}
-            return _Core(PeriodValue, fields, start, end)
+            whole = {"start": dt.date(point.year, 1, 1), "end": dt.date(point.year, 12, 31)}
+            return _Core(PeriodValue, whole, start, end)
         explicit = op is not None
         op = op or Comparator.EQ
         fields: dict[str, Any] = {"op": op, "op_explicit": explicit}
