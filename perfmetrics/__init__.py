@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from perfmetrics.api import parse, parse_tree
+from perfmetrics.categories import Category, UnknownCategoryError
 from perfmetrics.errors import (
     AmbiguousValueError,
     DanglingComparatorError,
@@ -20,6 +21,7 @@ from perfmetrics.errors import (
     PerfmetricsError,
     UnitMismatchError,
 )
+from perfmetrics.judge import Verdict, grade, meets
 from perfmetrics.model import (
     Amount,
     Comparator,
@@ -32,6 +34,7 @@ from perfmetrics.model import (
     Value,
 )
 from perfmetrics.render import render
+from perfmetrics.scoring import UndecidableError, score
 
 if TYPE_CHECKING:
     import pint
@@ -43,6 +46,7 @@ __version__ = "0.1.0"
 __all__ = [
     "AmbiguousValueError",
     "Amount",
+    "Category",
     "Comparator",
     "DanglingComparatorError",
     "DateValue",
@@ -55,12 +59,18 @@ __all__ = [
     "QualitativeValue",
     "QuantityValue",
     "RangeValue",
+    "UndecidableError",
     "UnitMismatchError",
+    "UnknownCategoryError",
     "Value",
+    "Verdict",
     "__version__",
+    "grade",
+    "meets",
     "parse",
     "parse_tree",
     "render",
+    "score",
     "ureg",
 ]
 

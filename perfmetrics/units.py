@@ -160,30 +160,50 @@ def same_dimension(first: str, second: str) -> bool:
     return bool(pint_unit(first).dimensionality == pint_unit(second).dimensionality)
 
 
+@functools.cache
+def _exact_factor(canonical: str) -> tuple[Decimal, Decimal, str]:
+    """Return (numerator, denominator, base units) of a canonical unit, each factor exact.
+
+    Factors are multiplied atom by atom (月 is 2629800 s, 万元 is 10000 元), never divided, so
+    that a conversion divides only once, at the end: 450 分钟 is exactly 7.5 小时.
+    """
+    registry = get_registry()
+    numerator, denominator = Decimal(1), Decimal(1)
+    if canonical:
+        for index, group in enumerate(canonical.split("/")):
+            for name in group.split("·"):
+                factor, _ = registry.get_base_units(pint_unit(name))
+                if index:
+                    denominator *= Decimal(str(factor))
+                else:
+                    numerator *= Decimal(str(factor))
+    _, base = registry.get_base_units(pint_unit(canonical))
+    return numerator, denominator, str(base)
+
+
 def convert(magnitude: Decimal, from_unit: str, to_unit: str) -> Decimal:
-    """Convert a Decimal magnitude between canonical units, exactly where the factors are exact.
+    """Convert a Decimal magnitude between canonical units, exactly where the result allows.
 
     Raises:
         UnitMismatchError: the units measure different things (人 and 人次, 万元 and 天).
 
     >>> convert(Decimal("262.96"), "万元", "元")
     Decimal('2629600.00')
-    >>> convert(Decimal("95"), "%", "")
-    Decimal('0.95')
-
+    >>> convert(Decimal("95"), "%", ""), convert(Decimal("450"), "分钟", "小时")
+    (Decimal('0.95'), Decimal('7.5'))
     """
     if from_unit == to_unit:
         return magnitude
     import pint
 
-    source = quantity(magnitude, from_unit)
     try:
-        converted: Any = source.to(pint_unit(to_unit)).magnitude
-    except pint.DimensionalityError as exc:
-        raise UnitMismatchError(to_unit, from_unit, "they measure different things") from exc
-    except pint.PintError as exc:  # offset units and other pint refusals
+        source = _exact_factor(from_unit)
+        target = _exact_factor(to_unit)
+    except pint.PintError as exc:  # offset units (℃) have no plain factor
         raise UnitMismatchError(to_unit, from_unit, str(exc)) from exc
-    return _tidy(Decimal(converted))
+    if source[2] != target[2]:
+        raise UnitMismatchError(to_unit, from_unit, "they measure different things")
+    return _tidy(magnitude * source[0] * target[1] / (source[1] * target[0]))
 
 
 def _tidy(value: Decimal) -> Decimal:

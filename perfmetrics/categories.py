@@ -1,0 +1,89 @@
+"""Indicator categories (二级指标) and the direction they give a bare target.
+
+A target written without a comparator takes its direction from its category: a 成本指标 amount
+is a ceiling, a 数量/质量/效益/满意度 amount a floor, a 时效 date a deadline. Names are matched
+leniently (``成本指标``, ``成本``, ``经济成本指标``, ``服务对象满意度指标``); a name that matches
+none, or several, is an error rather than a guess.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from perfmetrics.errors import PerfmetricsError
+from perfmetrics.model import Comparator
+from perfmetrics.normalize import normalize
+
+__all__ = ["Category", "UnknownCategoryError", "category_of"]
+
+
+class UnknownCategoryError(PerfmetricsError, ValueError):
+    """A category name that perfmetrics cannot place (say ``产出指标``, which spans four)."""
+
+    def __init__(self, name: str, detail: str) -> None:
+        self.name = name
+        self.detail = detail
+        super().__init__(f"unknown indicator category {name!r}: {detail}")
+
+    def __reduce__(self) -> tuple[type[UnknownCategoryError], tuple[str, str]]:
+        return (type(self), (self.name, self.detail))
+
+
+class Category(enum.StrEnum):
+    """The second-level indicator kinds of a 绩效目标表."""
+
+    COST = "成本指标"
+    QUANTITY = "数量指标"
+    QUALITY = "质量指标"
+    TIMELINESS = "时效指标"
+    BENEFIT = "效益指标"
+    SATISFACTION = "满意度指标"
+
+    @property
+    def bare_direction(self) -> Comparator:
+        """The comparator a bare target takes in this category."""
+        if self in (Category.COST, Category.TIMELINESS):
+            return Comparator.LE
+        return Comparator.GE
+
+    def __repr__(self) -> str:
+        """Show the category's Chinese name."""
+        return repr(self.value)
+
+
+#: Key words → category; a name must contain exactly one group's words.
+_KEYWORDS: dict[Category, tuple[str, ...]] = {
+    Category.COST: ("成本", "cost"),
+    Category.QUANTITY: ("数量", "quantity"),
+    Category.QUALITY: ("质量", "quality"),
+    Category.TIMELINESS: ("时效", "timeliness"),
+    Category.BENEFIT: ("效益", "影响", "benefit", "impact"),
+    Category.SATISFACTION: ("满意", "satisfaction"),
+}
+
+
+def category_of(name: str | Category) -> Category:
+    """Return the category a name stands for.
+
+    >>> category_of("成本指标"), category_of("经济成本指标"), category_of("服务对象满意度指标")
+    ('成本指标', '成本指标', '满意度指标')
+    >>> category_of("社会效益指标"), category_of("可持续影响指标"), category_of("cost")
+    ('效益指标', '效益指标', '成本指标')
+
+    Raises:
+        UnknownCategoryError: the name fits no category, or more than one.
+    """
+    if isinstance(name, Category):
+        return name
+    if not isinstance(name, str):
+        raise UnknownCategoryError(repr(name), "a category is a name (str)")
+    folded = "".join(normalize(name).split()).lower()
+    found = {category for category, words in _KEYWORDS.items() if any(w in folded for w in words)}
+    if len(found) == 1:
+        return found.pop()
+    if not found:
+        raise UnknownCategoryError(
+            name, "expected one of 成本, 数量, 质量, 时效, 效益, 满意度 (指标)"
+        )
+    names = ", ".join(sorted(c.value for c in found))
+    raise UnknownCategoryError(name, f"it fits several categories ({names})")

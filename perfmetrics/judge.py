@@ -1,0 +1,325 @@
+"""Decide whether an actual (完成值) meets its target (指标值): met, margin, reason; and grades.
+
+``meets`` converts units through the shared registry, refuses what does not compare
+(:class:`UnitMismatchError`), gives a bare target its category's direction, and answers
+``met=None`` with a reason when the target cannot be decided (free text, unknown year), never a
+guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+from attrs import field, frozen
+
+from perfmetrics.api import parse
+from perfmetrics.categories import Category, category_of
+from perfmetrics.errors import InputTypeError, UnitMismatchError
+from perfmetrics.model import (
+    Amount,
+    Comparator,
+    DateValue,
+    Kind,
+    PeriodValue,
+    QualitativeValue,
+    QuantityValue,
+    RangeValue,
+    Value,
+    format_decimal,
+)
+from perfmetrics.units import convert
+
+if TYPE_CHECKING:
+    import pint
+
+__all__ = ["Verdict", "effective_op", "grade", "meets"]
+
+#: Qualitative answers read as booleans.
+_YES = frozenset({"是", "有", "达到", "已完成", "完成", "yes", "true"})
+_NO = frozenset({"否", "无", "未达到", "未完成", "no", "false"})
+
+
+@frozen
+class Verdict:
+    """The judgement of one actual against one target.
+
+    Attributes:
+        met: True, False, or None when it cannot be decided (``bool(verdict)`` then raises).
+        margin_amount: actual minus target, exact, in the target's unit (None if not numeric).
+        reason: one readable sentence.
+        target, actual: the parsed values that were compared.
+        op: the comparator that was applied (the written one, or the category's direction).
+    """
+
+    met: bool | None
+    reason: str
+    target: Value = field(repr=False)
+    actual: Value = field(repr=False)
+    op: Comparator | None = None
+    margin_amount: Amount | None = None
+
+    @property
+    def margin(self) -> pint.Quantity[Any] | None:
+        """Actual minus target as a pint Quantity in the target's unit (None if not numeric)."""
+        return None if self.margin_amount is None else self.margin_amount.quantity
+
+    def __bool__(self) -> bool:
+        """Return ``met``; raise TypeError when it is None, so "unknown" never reads as "no"."""
+        if self.met is None:
+            raise TypeError(f"cannot say whether the target is met: {self.reason}")
+        return self.met
+
+    def _repr_html_(self) -> str:
+        import html
+
+        mark = {True: "✅ met", False: "❌ not met", None: "❔ cannot say"}[self.met]
+        return f"<span class='perfmetrics-verdict'><b>{mark}</b> {html.escape(self.reason)}</span>"
+
+
+def _as_value(value: str | Value, *, year: int | None, role: str) -> Value:
+    if isinstance(value, str):
+        return parse(value, year=year)
+    if isinstance(value, QuantityValue | RangeValue | DateValue | PeriodValue | QualitativeValue):
+        return value.resolve(year) if year is not None else value
+    raise InputTypeError(f"the {role} must be a str or a parsed value, not {type(value).__name__}")
+
+
+def effective_op(target: Value, category: str | Category | None) -> Comparator | None:
+    """Return the comparator a target is judged by: the written one, else the category's.
+
+    Without a category a bare target means equality (a bare date: within its span).
+
+    >>> effective_op(parse("100%"), "质量指标"), effective_op(parse("262.96万元"), "成本")
+    ('>=', '<=')
+    """
+    if target.op is None:
+        return None
+    if target.op_explicit or category is None or isinstance(target, RangeValue):
+        return target.op
+    kind = category_of(category)
+    if isinstance(target, DateValue) and kind is not Category.TIMELINESS:
+        return target.op
+    return kind.bare_direction
+
+
+def meets(
+    target: str | Value,
+    actual: str | Value,
+    *,
+    category: str | Category | None = None,
+    year: int | None = None,
+) -> Verdict:
+    """Judge ``actual`` against ``target``.
+
+    Args:
+        target: the 指标值, as text or parsed.
+        actual: the 完成值, as text or parsed (dates may be ISO: ``2025-12-31``).
+        category: the indicator's category (二级指标), giving bare targets their direction.
+        year: reference year for dates written without one.
+
+    Returns:
+        A :class:`Verdict`.
+
+    Raises:
+        UnitMismatchError: the two sides measure different things (人 vs 人次, 万元 vs 天).
+        UnknownCategoryError: ``category`` names no known category.
+
+    >>> v = meets("≤262.96万元", "2629600元")
+    >>> v.met, v.reason
+    (True, '2629600元 ≤ 262.96万元 (= 2629600.00元)')
+    """
+    if category is not None:
+        category_of(category)  # an unknown category is an error even where it is not needed
+    target_value = _as_value(target, year=year, role="target")
+    actual_value = _as_value(actual, year=year, role="actual")
+    op = effective_op(target_value, category)
+    verdict = _judge(target_value, actual_value, op)
+    return attrs.evolve(verdict, op=op) if verdict.op is None else verdict
+
+
+def _judge(target: Value, actual: Value, op: Comparator | None) -> Verdict:
+    if isinstance(target, QualitativeValue):
+        return _judge_text(target, actual)
+    if isinstance(actual, QualitativeValue):
+        return Verdict(
+            None, f"the actual {actual.text!r} states no value to compare", target, actual
+        )
+    if isinstance(target, QuantityValue | RangeValue):
+        if not isinstance(actual, QuantityValue):
+            raise UnitMismatchError(
+                getattr(target, "unit", ""), actual.kind.value, "a number is compared with a date"
+            )
+        if isinstance(target, RangeValue):
+            return _judge_range(target, actual)
+        assert op is not None
+        return _judge_quantity(target, actual, op)
+    if isinstance(actual, QuantityValue | RangeValue):
+        raise UnitMismatchError(target.kind.value, actual.unit, "a date is compared with a number")
+    return _judge_calendar(target, actual, op)
+
+
+# ---------------------------------------------------------------------------- quantities
+def _aligned(target_unit: str, actual: Amount) -> tuple[Decimal, str]:
+    """Return the actual's magnitude in the target's unit, and a note on how it was read."""
+    if not actual.unit and target_unit:
+        return actual.magnitude, f" (the actual has no unit: read as {target_unit})"
+    if actual.unit and not target_unit and actual.unit not in ("%", "‰"):
+        return actual.magnitude, f" (the target has no unit: read as {actual.unit})"
+    return convert(actual.magnitude, actual.unit, target_unit), ""
+
+
+def _sign(difference: Decimal) -> int:
+    return (difference > 0) - (difference < 0)
+
+
+def _judge_quantity(target: QuantityValue, actual: QuantityValue, op: Comparator) -> Verdict:
+    unit = target.unit
+    magnitude, how = _aligned(unit, actual.amount)
+    difference = magnitude - target.magnitude
+    met = op.holds(_sign(difference))
+    shown_target = f"{format_decimal(target.magnitude)}{unit}"
+    if actual.unit and actual.unit != unit and not how:
+        back = convert(target.magnitude, unit, actual.unit)
+        shown_target += f" (= {format_decimal(back)}{actual.unit})"
+    relation = op.symbol if met else f"is not {op.symbol}"
+    reason = (
+        f"{format_decimal(actual.magnitude)}{actual.unit or unit} {relation} {shown_target}{how}"
+    )
+    return Verdict(met, reason, target, actual, op, Amount(difference, unit))
+
+
+def _judge_range(target: RangeValue, actual: QuantityValue) -> Verdict:
+    unit = target.unit
+    magnitude, how = _aligned(unit, actual.amount)
+    low = convert(target.lower.magnitude, target.lower.unit, unit)
+    high = target.upper.magnitude
+    if magnitude < low:
+        margin, met = magnitude - low, False
+    elif magnitude > high:
+        margin, met = magnitude - high, False
+    else:
+        margin, met = Decimal(0), True
+    where = "within" if met else "outside"
+    reason = (
+        f"{format_decimal(actual.magnitude)}{actual.unit or unit} is {where} "
+        f"{format_decimal(low)}-{format_decimal(high)}{unit}{how}"
+    )
+    return Verdict(met, reason, target, actual, Comparator.EQ, Amount(margin, unit))
+
+
+# ---------------------------------------------------------------------------- calendar
+def _bounds(value: DateValue | PeriodValue) -> tuple[dt.date, dt.date] | None:
+    if value.start is None or value.end is None:
+        return None
+    return value.start, value.end
+
+
+def _judge_calendar(target: Value, actual: Value, op: Comparator | None) -> Verdict:
+    assert isinstance(target, DateValue | PeriodValue)
+    assert isinstance(actual, DateValue | PeriodValue)
+    target_bounds, actual_bounds = _bounds(target), _bounds(actual)
+    if target_bounds is None or actual_bounds is None:
+        side = "target" if target_bounds is None else "actual"
+        return Verdict(None, f"the {side} date has no year: pass year=", target, actual, op)
+    (t_start, t_end), (a_start, a_end) = target_bounds, actual_bounds
+    shown = f"{a_start}" if a_start == a_end else f"{a_start}..{a_end}"
+    if isinstance(target, PeriodValue) or op is Comparator.EQ:
+        met = t_start <= a_start and a_end <= t_end
+        relation = "within" if met else "not within"
+        reason = f"{shown} is {relation} {t_start}..{t_end}"
+        return Verdict(met, reason, target, actual, op or Comparator.EQ)
+    if op is Comparator.LE:
+        met, bound, days = a_end <= t_end, t_end, (a_end - t_end).days
+    elif op is Comparator.LT:
+        met, bound, days = a_end < t_start, t_start, (a_end - t_start).days
+    elif op is Comparator.GE:
+        met, bound, days = a_start >= t_start, t_start, (a_start - t_start).days
+    else:
+        met, bound, days = a_start > t_end, t_end, (a_start - t_end).days
+    assert op is not None
+    relation = op.symbol if met else f"is not {op.symbol}"
+    reason = f"{shown} {relation} {bound} ({abs(days)} days {'late' if days > 0 else 'early'})"
+    if days == 0:
+        reason = f"{shown} {relation} {bound} (on the day)"
+    return Verdict(met, reason, target, actual, op, Amount(Decimal(days), "天"))
+
+
+# ---------------------------------------------------------------------------- text
+def _answer(value: Value) -> bool | None:
+    content = value.content if isinstance(value, QualitativeValue) else ""
+    if content.lower() in _YES:
+        return True
+    if content.lower() in _NO:
+        return False
+    return None
+
+
+def _judge_text(target: QualitativeValue, actual: Value) -> Verdict:
+    expected, given = _answer(target), _answer(actual)
+    if expected is not None and given is not None:
+        met = expected == given
+        return Verdict(
+            met,
+            f"{actual.text!r} {'answers' if met else 'does not answer'} {target.text!r}",
+            target,
+            actual,
+            Comparator.EQ,
+        )
+    if isinstance(actual, QualitativeValue) and actual.content == target.content:
+        return Verdict(True, f"{actual.text!r} is the target text", target, actual, Comparator.EQ)
+    return Verdict(
+        None,
+        f"the target {target.text!r} is free text; {actual.text!r} cannot be judged against it",
+        target,
+        actual,
+    )
+
+
+# ---------------------------------------------------------------------------- grades
+def _tier_direction(values: list[Value], index: int) -> Comparator | None:
+    """Return the direction a bare tier takes: its nearest explicit numeric neighbour's."""
+    order = sorted(range(len(values)), key=lambda other: (abs(other - index), other < index))
+    for other in order:
+        neighbour = values[other]
+        if other != index and neighbour.op_explicit and neighbour.kind in (Kind.QUANTITY,):
+            op = neighbour.op
+            assert op is not None
+            if op in (Comparator.LT, Comparator.LE) and other > index:
+                return Comparator.GE  # the worst tier is below: better tiers are floors
+            if op in (Comparator.GT, Comparator.GE) and other > index:
+                return Comparator.GE
+            return op
+    return None
+
+
+def grade(
+    tiers: Mapping[str, str | Value], actual: str | Value, *, year: int | None = None
+) -> str | None:
+    """Return the first tier (best first) whose target the actual meets, or None.
+
+    A bare value in a tier takes the direction of its neighbours: ``{"优": "95%", "良": "≥85%",
+    "中": "≥75%", "差": "<75%"}`` reads 优 as ≥95%. Text tiers (``及时``, ``延期一周``) match by
+    text.
+
+    >>> grade({"优": "100%", "良": "≥90%", "中": "≥80%", "差": "<80%"}, "92%")
+    '良'
+    """
+    names = list(tiers)
+    values = [_as_value(tiers[name], year=year, role="tier") for name in names]
+    actual_value = _as_value(actual, year=year, role="actual")
+    for index, (name, value) in enumerate(zip(names, values, strict=True)):
+        if isinstance(value, QuantityValue) and not value.op_explicit:
+            direction = _tier_direction(values, index)
+            if direction is not None:
+                value = attrs.evolve(value, op=direction, op_explicit=True)
+        try:
+            verdict = _judge(value, actual_value, effective_op(value, None))
+        except UnitMismatchError:
+            continue
+        if verdict.met:
+            return name
+    return None
