@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import regex
 from attrs import field, frozen
 
 from perfmetrics.api import parse
@@ -31,6 +32,7 @@ from perfmetrics.model import (
     Value,
     format_decimal,
 )
+from perfmetrics.normalize import normalize
 from perfmetrics.units import convert
 
 if TYPE_CHECKING:
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Verdict", "effective_op", "grade", "meets"]
 
+_DOTTED_NUMBER = regex.compile(r"\d{4}\.\d{1,2}")
 #: Qualitative answers read as booleans.
 _YES = frozenset({"是", "有", "达到", "已完成", "完成", "yes", "true"})
 _NO = frozenset({"否", "无", "未达到", "未完成", "no", "false"})
@@ -88,6 +91,20 @@ def _as_value(value: str | Value, *, year: int | None, role: str) -> Value:
     raise InputTypeError(f"the {role} must be a str or a parsed value, not {type(value).__name__}")
 
 
+def _numeric_if_ambiguous(target: Value, actual: Value) -> Value:
+    """Read a bare ``2022.11`` actual as the number it also is when the target is a number.
+
+    On its own ``2022.11`` is a month (VALUE_SEMANTICS); judged against ``≥2000元`` it is an amount.
+    """
+    if isinstance(target, QuantityValue | RangeValue) and isinstance(actual, DateValue):
+        text = actual.text.strip()
+        if _DOTTED_NUMBER.fullmatch(normalize(text)):
+            return QuantityValue(
+                op=Comparator.EQ, op_explicit=False, amount=Amount(normalize(text), ""), text=text
+            )
+    return actual
+
+
 def effective_op(target: Value, category: str | Category | None) -> Comparator | None:
     """Return the comparator a target is judged by: the written one, else the category's.
 
@@ -135,7 +152,7 @@ def meets(
     if category is not None:
         category_of(category)  # an unknown category is an error even where it is not needed
     target_value = _as_value(target, year=year, role="target")
-    actual_value = _as_value(actual, year=year, role="actual")
+    actual_value = _numeric_if_ambiguous(target_value, _as_value(actual, year=year, role="actual"))
     op = effective_op(target_value, category)
     verdict = _judge(target_value, actual_value, op)
     return attrs.evolve(verdict, op=op) if verdict.op is None else verdict

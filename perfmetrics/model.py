@@ -166,7 +166,9 @@ class Amount:
         return quantity(self.magnitude, self.unit)
 
     def __str__(self) -> str:
-        return f"{format_decimal(self.magnitude)}{self.unit}"
+        # A number right before 月 names a month (`6月` is June): a duration is written 个月.
+        unit = f"个{self.unit}" if self.unit.startswith("月") else self.unit
+        return f"{format_decimal(self.magnitude)}{unit}"
 
 
 @frozen
@@ -221,8 +223,9 @@ class BaseValue:
     text: str = field(default="", eq=False, repr=False)
     #: Offsets ``(start, end)`` of the structured part within ``text`` (notes excluded).
     span: tuple[int, int] = field(default=(0, 0), eq=False, repr=False)
-    #: True when the note stood before the number (``预计400人``); only affects rendering.
-    note_before: bool = field(default=False, eq=False, repr=False)
+    #: How many leading characters of ``note`` stood before the number (``预计`` of ``预计400人``,
+    #: ``总次数`` of ``不超过总次数5%``); the rest trailed the value. Only rendering uses it.
+    note_split: int = field(default=0, eq=False, repr=False)
 
     @property
     def op(self) -> Comparator | None:

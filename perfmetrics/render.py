@@ -48,6 +48,15 @@ def _dated_text(start: dt.date, end: dt.date) -> str:
     return f"{start.year}年{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日"
 
 
+def _period_text(start: dt.date, end: dt.date) -> str:
+    """Text of a period, always a span form, so that it never reads back as a date."""
+    if start == dt.date(start.year, 1, 1) and end == dt.date(start.year, 12, 31):
+        return f"{start.year}年全年"
+    if start.day == 1 and _is_month_end(end):
+        return f"{start.year}年{start.month}月至{end.year}年{end.month}月"
+    return f"{start.year}年{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日"
+
+
 def _month_day_text(point: MonthDay) -> str:
     return f"{point.month}月底" if point.day == 0 else f"{point.month}月{point.day}日"
 
@@ -91,7 +100,7 @@ def _date_value_text(value: DateValue) -> str:
 def _core_text(value: Value) -> str:
     if isinstance(value, QuantityValue):
         sign = value.op.symbol if value.op_explicit else ""
-        lead = value.note if value.note and value.note_before else ""
+        lead = value.note[: value.note_split]
         return f"{sign}{lead}{value.amount}"
     if isinstance(value, RangeValue):
         low = (
@@ -99,7 +108,7 @@ def _core_text(value: Value) -> str:
             if value.lower.unit == value.upper.unit
             else str(value.lower)
         )
-        return f"{low}-{value.upper}"
+        return f"{value.note[: value.note_split]}{low}-{value.upper}"
     if isinstance(value, DateValue):
         return _date_value_text(value)
     if isinstance(value, PeriodValue):
@@ -108,8 +117,7 @@ def _core_text(value: Value) -> str:
             assert first is not None and last is not None
             return "当年" if (first, last) == _WHOLE_YEAR else _yearless_text(first, last)
         assert value.start is not None and value.end is not None
-        text = _dated_text(value.start, value.end)
-        return f"{text}全年" if text.endswith("年") else text
+        return _period_text(value.start, value.end)
     return value.text.strip() or value.content
 
 
@@ -122,9 +130,8 @@ def render(value: Value) -> str:
     if isinstance(value, QualitativeValue):
         return _core_text(value)
     core = _core_text(value)
-    if value.note and not (isinstance(value, QuantityValue) and value.note_before):
-        return f"{core} {value.note}"
-    return core
+    trailing = value.note[value.note_split :].strip()
+    return f"{core} {trailing}" if trailing else core
 
 
 def _amount_fields(amount: Amount | None) -> tuple[str | None, str | None]:

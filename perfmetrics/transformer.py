@@ -81,6 +81,9 @@ _NOT_UNITS = frozenset("是否有无及和或等内外前后上下多余起止�
 #: A leading note ending in a negation turns the comparator around (`未超过5%`).
 _NEGATION_END = ("未", "不", "无", "没", "非", "没有")
 _ONE_HAN = regex.compile(r"^\p{Han}$")
+#: A repeated cell is at most this long; longer digit-led tails are not re-parsed (which keeps
+#: parsing linear: a tail of numbers is never read again and again).
+_MAX_REPEAT = 40
 _YEARLESS_WARNING = "year not written: pass year= to place it in a year"
 
 
@@ -171,8 +174,9 @@ class _Core:
     fields: dict[str, Any]
     start: int
     end: int
-    notes: tuple[str, ...] = ()
+    notes_before: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    notes_after: tuple[str, ...] = ()
 
     def build(self, fields: dict[str, Any] | None = None, **extra: Any) -> Value:
         """Instantiate the model; a validator's refusal becomes a SemanticError at the span."""
@@ -280,7 +284,10 @@ class ValueTransformer(Transformer[Token, Value]):
             else:
                 lead = child
         assert core is not None
-        notes = list(core.notes)
+        # Notes before the number are one run of characters (the lexer drops the spaces between
+        # them, so they are joined without any); notes after the value are joined by spaces.
+        before = list(core.notes_before)
+        after = list(core.notes_after)
         warnings = list(core.warnings)
         fields = core.fields
         if lead is not None:
@@ -290,8 +297,7 @@ class ValueTransformer(Transformer[Token, Value]):
                     lead.start,
                     ambiguous=True,
                 )
-            notes.insert(0, lead.text)
-        note_before = bool(notes)
+            before.insert(0, lead.text)
         if trail is not None:
             trail_text = str(trail).strip()
             self._check_trail(core, trail_text, _pos(trail))
@@ -305,7 +311,8 @@ class ValueTransformer(Transformer[Token, Value]):
                 and not amount.unit
                 and _ONE_HAN.match(trail_text)
                 and trail_text not in _NOT_UNITS
-                and not notes
+                and not before
+                and not after
             ):
                 # An unknown counting word (`≥30艘`): keep it as a unit of its own, and say so.
                 fields = {**fields, "amount": Amount(amount.magnitude, trail_text)}
@@ -314,14 +321,13 @@ class ValueTransformer(Transformer[Token, Value]):
                 )
                 trail_text = ""
             if trail_text:
-                notes.append(trail_text)
-                note_before = False
+                after.append(trail_text)
         return core.build(
             fields,
-            note=" ".join(notes),
+            note=" ".join(part for part in ("".join(before), " ".join(after)) if part),
             warnings=tuple(warnings),
             span=(core.start, core.end),
-            note_before=note_before,
+            note_split=len("".join(before)),
         )
 
     @staticmethod
@@ -350,6 +356,8 @@ class ValueTransformer(Transformer[Token, Value]):
                 ambiguous=True,
             )
         if trail_text[0].isdigit():
+            if len(trail_text) > _MAX_REPEAT:
+                raise SemanticError("a second number follows the value", position, ambiguous=True)
             from perfmetrics.parser import parse_value
 
             try:
@@ -374,6 +382,7 @@ class ValueTransformer(Transformer[Token, Value]):
         prefix: Bound | None = None
         suffix: Bound | None = None
         notes: list[str] = []
+        after: list[str] = []
         number: _Number | None = None
         unit: _Unit | None = None
         over = False
@@ -396,7 +405,7 @@ class ValueTransformer(Transformer[Token, Value]):
             elif child.type == "OVER":
                 over = True
             else:  # HEDGE_AFTER (左右)
-                notes.append(str(child))
+                after.append(str(child))
                 end = _end(child)
         assert number is not None
         part = self._make_amount(number, unit)
@@ -420,7 +429,7 @@ class ValueTransformer(Transformer[Token, Value]):
             "op_explicit": bound is not None,
             "amount": part.amount,
         }
-        return _Core(QuantityValue, fields, start, end, tuple(notes), part.warnings)
+        return _Core(QuantityValue, fields, start, end, tuple(notes), part.warnings, tuple(after))
 
     def _prefix(self, token: Token) -> Bound:
         return Bound(COMPARATOR_OF_TERMINAL[token.type], _pos(token))
@@ -504,11 +513,14 @@ class ValueTransformer(Transformer[Token, Value]):
     def range(self, *children: Any) -> _Core:
         numbers: list[_Number] = []
         parts: list[_Unit | None] = [None, None]
+        hedge: tuple[str, ...] = ()
         for child in children:
             if isinstance(child, _Number):
                 numbers.append(child)
             elif isinstance(child, _Unit):
                 parts[len(numbers) - 1] = child
+            elif child.type == "HEDGE_AFTER":  # 左右
+                hedge = (str(child),)
         low_number, high_number = numbers
         low_unit, high_unit = parts
         if low_unit is None and high_unit is not None:
@@ -526,7 +538,8 @@ class ValueTransformer(Transformer[Token, Value]):
                     start,
                 )
         fields = {"lower": low, "upper": high}
-        return _Core(RangeValue, fields, start, end, (), low_part.warnings + high_part.warnings)
+        warnings = low_part.warnings + high_part.warnings
+        return _Core(RangeValue, fields, start, end, (), warnings, hedge)
 
     # ------------------------------------------------------------------ calendar points
     def month_number(self, token: Token) -> tuple[int, int]:

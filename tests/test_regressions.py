@@ -1,0 +1,74 @@
+"""One test per fixed bug, named after what broke (found by hypothesis, atheris or review)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import perfmetrics as pm
+
+
+def test_month_duration_renders_with_measure_word() -> None:
+    # hypothesis: str(parse("0个月")) was "0月", which reads back as a month name (qualitative).
+    value = pm.parse("0个月")
+    assert str(value) == "0个月"
+    assert pm.parse(str(value)) == value
+    assert str(pm.parse("3个月/期")) == "3个月/期"
+
+
+def test_minutes_to_hours_is_exact() -> None:
+    # review: pint composed 1/60 first, so 450分钟 was 7.5 + 2E-27 小时 and ≥7.5小时 failed.
+    verdict = pm.meets("≥7.5小时", "450分钟")
+    assert verdict.met is True
+    assert verdict.margin_amount == pm.Amount(Decimal(0), "小时")
+
+
+def test_repeated_digit_tail_is_not_reparsed_without_bound() -> None:
+    # review: a tail of digits was re-parsed recursively (quadratic, and a RecursionError).
+    text = "5人 " + "1 " * 5000
+    value = pm.parse(text)
+    assert value.kind == "qualitative"
+    assert any("second number" in w for w in value.warnings)
+
+
+def test_one_e_309_is_not_one() -> None:
+    # review: `1e309` read as 1 with the note "e309".
+    assert pm.parse("1e309").kind == "qualitative"
+
+
+def test_period_of_one_month_round_trips_as_a_period() -> None:
+    # hypothesis: PeriodValue(Mar 1..Mar 31) rendered "2025年3月", which reads back as a date.
+    value = pm.parse("2025年3-3月")
+    assert value.kind == "period"
+    assert pm.parse(str(value)) == value
+
+
+def test_dotted_number_actual_is_a_number_against_a_numeric_target() -> None:
+    # hypothesis: actual "1900.01" against 0-1900 read as the month 1900-01 (UnitMismatchError).
+    assert pm.meets("0-1900", "1900.01").met is False
+    assert pm.meets("≥2000元", "2022.11").met is True
+    assert pm.parse("2022.11").kind == "date"  # on its own it is still a month
+
+
+def test_notes_before_and_after_the_number_round_trip() -> None:
+    # atheris (fuzz/FINDINGS.md #1): "IIIIIIIIIIIIIII<'e\x1194" joined the lead and mid notes
+    # with a space, but note characters are read without spaces, so str() read back differently.
+    for text in [
+        "IIIIIIIIIIIIIII<'e\x1194",
+        "a<b94",
+        "约400人左右",
+        "预计≥400人 按计划",
+        "约400人左右xyz",
+    ]:
+        value = pm.parse(text)
+        assert pm.parse(str(value)) == value, (text, str(value))
+    assert pm.parse("约400人左右").note == "约 左右"
+    assert str(pm.parse("约400人左右")) == "约400人 左右"
+
+
+def test_range_with_a_leading_note_round_trips() -> None:
+    # atheris (fuzz/FINDINGS.md #2): "&zz…50-80\x03zz" rendered its leading note after the range,
+    # where "&…" reads as a continuation, so the canonical text parsed as qualitative.
+    for text in ["&zzz50-80\x03zzz", "预计3-6本/期", "约45%-60%左右"]:
+        value = pm.parse(text)
+        assert value.kind == "range"
+        assert pm.parse(str(value)) == value, (text, str(value))

@@ -1,0 +1,86 @@
+"""Properties over perfmetrics.strategies: drawn texts parse to their promised values, round-trip
+through canonical text, survive width folding and spaces, and actuals get their promised verdict.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+import perfmetrics as pm
+from perfmetrics.strategies import (
+    Labeled,
+    actuals_for,
+    full_width,
+    indicator_values,
+    quantities,
+    targets,
+)
+
+
+@given(indicator_values())
+def test_drawn_text_parses_to_its_value(sample: Labeled) -> None:
+    assert pm.parse(sample.text) == sample.value
+
+
+@given(indicator_values())
+def test_canonical_text_round_trips(sample: Labeled) -> None:
+    value = pm.parse(sample.text)
+    assert pm.parse(str(value)) == value
+
+
+@given(indicator_values())
+def test_spaces_between_tokens_and_full_width_change_nothing(sample: Labeled) -> None:
+    assert pm.parse(" ".join(sample.tokens)) == sample.value
+    assert pm.parse(full_width(sample.text)) == sample.value
+
+
+@given(st.data(), targets(kind="quantity"), st.booleans())
+def test_actuals_for_quantities_get_the_promised_verdict(
+    data: st.DataObject, target: pm.Value, met: bool
+) -> None:
+    try:
+        actual = data.draw(actuals_for(target, met=met))
+    except InvalidArgument:
+        assert target.magnitude == 0  # type: ignore[union-attr]  # nothing is below 0
+        return
+    assert pm.meets(target, actual).met is met
+
+
+@given(st.data(), targets(kind=["range", "date", "period"]), st.booleans())
+def test_actuals_for_ranges_and_dates_get_the_promised_verdict(
+    data: st.DataObject, target: pm.Value, met: bool
+) -> None:
+    try:
+        actual = data.draw(actuals_for(target, met=met))
+    except InvalidArgument:
+        return
+    assert pm.meets(target, actual).met is met
+
+
+@given(quantities(unit="万元"))
+def test_quantities_are_exact_amounts_in_the_unit(amount: pm.Amount) -> None:
+    assert amount.unit == "万元" and amount.magnitude >= 0
+    assert pm.parse(str(amount)).amount == amount  # type: ignore[union-attr]
+
+
+def test_bad_arguments_are_invalid_argument() -> None:
+    with pytest.raises(InvalidArgument):
+        indicator_values(kinds="numbers").example()
+    with pytest.raises(InvalidArgument):
+        quantities(min_value=5, max_value=1).example()
+    with pytest.raises(InvalidArgument):
+        actuals_for("保障", met=False)
+    with pytest.raises(InvalidArgument):
+        actuals_for(pm.parse("12月底前"))
+
+
+def test_strategies_are_not_imported_by_the_package() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, perfmetrics; print('hypothesis' in sys.modules, 'pint' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
