@@ -65,6 +65,11 @@ class Labeled(NamedTuple):
     value: Value
     tokens: tuple[str, ...]
 
+    @property
+    def pair(self) -> tuple[str, Value]:
+        """The ``(text, expected)`` pair: ``indicator_values().map(lambda s: s.pair)``."""
+        return self.text, self.value
+
 
 #: Written comparator → (comparator, whether it is written after the number).
 PREFIXES: dict[str, Comparator] = {

@@ -25,6 +25,12 @@ def test_drawn_text_parses_to_its_value(sample: Labeled) -> None:
     assert pm.parse(sample.text) == sample.value
 
 
+@given(indicator_values().map(lambda sample: sample.pair))
+def test_pair_form(pair: tuple[str, pm.Value]) -> None:
+    text, expected = pair
+    assert pm.parse(text) == expected
+
+
 @given(indicator_values())
 def test_canonical_text_round_trips(sample: Labeled) -> None:
     value = pm.parse(sample.text)
