@@ -8,11 +8,8 @@ the ratio is what to compare across machines. Run: python benchmarks/bench_judge
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
-from collections.abc import Callable
 
-from bench_parse import seed_values
+from bench_parse import rate, seed_values
 
 import perfmetrics as pm
 from perfmetrics.api import clear_cache
@@ -40,17 +37,6 @@ def run_parse(work: list[tuple[str, str]]) -> None:
     clear_cache()
     for target, _ in work:
         pm.parse(target, year=2022)
-
-
-def rate(
-    func: Callable[[list[tuple[str, str]]], None], work: list[tuple[str, str]], rounds: int
-) -> float:
-    timings = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        func(work)
-        timings.append(time.perf_counter() - start)
-    return len(work) / statistics.median(timings)
 
 
 def main() -> None:

@@ -11,8 +11,9 @@ import csv
 import re
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import perfmetrics as pm
 from perfmetrics.api import clear_cache
@@ -20,6 +21,7 @@ from perfmetrics.api import clear_cache
 CASES = Path(__file__).resolve().parents[1] / "tests" / "cases" / "seed_values.tsv"
 FIRST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 TARGET_COLD = 30_000
+T = TypeVar("T")
 
 
 def seed_values() -> list[str]:
@@ -48,8 +50,8 @@ def warm(values: list[str]) -> None:
         pm.parse(text)
 
 
-def rate(func: Callable[[list[str]], None], values: list[str], rounds: int) -> float:
-    """Median values per second over ``rounds`` runs."""
+def rate(func: Callable[[Sequence[T]], None], values: Sequence[T], rounds: int) -> float:
+    """Median items per second of ``func(values)`` over ``rounds`` runs."""
     timings = []
     for _ in range(rounds):
         start = time.perf_counter()

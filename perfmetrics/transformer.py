@@ -12,9 +12,8 @@ import calendar
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
-import attrs
 import regex
 from lark import Token, Transformer
 
@@ -126,8 +125,7 @@ def _end(token: Token) -> int:
     return int(token.end_pos or 0)
 
 
-@attrs.frozen
-class _Number:
+class _Number(NamedTuple):
     value: Decimal
     start: int
     end: int
@@ -135,36 +133,31 @@ class _Number:
     negative: bool
 
 
-@attrs.frozen
-class _Note:
+class _Note(NamedTuple):
     text: str
     start: int
 
 
-@attrs.frozen
-class Bound:
+class Bound(NamedTuple):
     """A comparator read from the text, and where it starts (prefix) or ends (suffix)."""
 
     op: Comparator
     position: int
 
 
-@attrs.frozen
-class _AmountPart:
+class _AmountPart(NamedTuple):
     amount: Amount
     start: int
     end: int
     warnings: tuple[str, ...]
 
 
-@attrs.frozen
-class _Unit:
+class _Unit(NamedTuple):
     text: str
     end: int
 
 
-@attrs.frozen
-class _Core:
+class _Core(NamedTuple):
     """A value before its notes are attached: its class and fields, its span and note words.
 
     The model is built once, in ``start``, with everything in place (no evolve per parse).
@@ -186,8 +179,14 @@ class _Core:
             raise SemanticError(str(exc), self.start) from exc
 
 
-@attrs.frozen
-class _Point:
+class _Deadline(NamedTuple):
+    """How a date is bounded (``end`` 底, ``end_before`` 底前, ``before`` 前/内), and its end."""
+
+    mode: str
+    end: int
+
+
+class _Point(NamedTuple):
     """A calendar point: a year (or None), and first/last month-day it covers."""
 
     year: int | None
@@ -595,27 +594,27 @@ class ValueTransformer(Transformer[Token, Value]):
         return _Point(year, point, point, _pos(token), _end(token))
 
     # ------------------------------------------------------------------ dates
-    def end_of(self, token: Token) -> tuple[str, int]:
-        return "end", _end(token)
+    def end_of(self, token: Token) -> _Deadline:
+        return _Deadline("end", _end(token))
 
-    def end_of_before(self, _end_word: Token, token: Token) -> tuple[str, int]:
-        return "end_before", _end(token)
+    def end_of_before(self, _end_word: Token, token: Token) -> _Deadline:
+        return _Deadline("end_before", _end(token))
 
-    def before(self, token: Token) -> tuple[str, int]:
-        return "before", _end(token)
+    def before(self, token: Token) -> _Deadline:
+        return _Deadline("before", _end(token))
 
-    def within(self, *tokens: Token) -> tuple[str, int]:
-        return "before", _end(tokens[-1])
+    def within(self, *tokens: Token) -> _Deadline:
+        return _Deadline("before", _end(tokens[-1]))
 
     def date(self, *children: Any) -> _Core:
         by_word = isinstance(children[0], Token)
         point: _Point = children[1] if by_word else children[0]
-        deadline: tuple[str, int] | None = children[-1] if isinstance(children[-1], tuple) else None
+        deadline = children[-1] if isinstance(children[-1], _Deadline) else None
         start = _pos(children[0]) if by_word else point.start
         return self._date(point, deadline, None if not by_word else Comparator.LE, start)
 
     def compared_date(self, prefix: Bound, point: _Point, *rest: Any) -> _Core:
-        deadline: tuple[str, int] | None = rest[0] if rest else None
+        deadline: _Deadline | None = rest[0] if rest else None
         if deadline is not None and deadline[0] != "end" and prefix.op is not Comparator.LE:
             raise SemanticError(
                 f"{prefix.op.symbol} and 前/内 after the date disagree",
@@ -628,16 +627,18 @@ class ValueTransformer(Transformer[Token, Value]):
         """Read `12底前`: 月 was dropped, but a month number with 底 is still a month end."""
         number, position = _month(month)
         point = _Point(None, MonthDay(number, 0), MonthDay(number, 0), position, _end(end_word))
-        deadline = ("end_before", _end(before[0])) if before else ("end", _end(end_word))
+        deadline = (
+            _Deadline("end_before", _end(before[0])) if before else _Deadline("end", _end(end_word))
+        )
         return self._date(point, deadline, None, position)
 
     def _date(
-        self, point: _Point, deadline: tuple[str, int] | None, op: Comparator | None, start: int
+        self, point: _Point, deadline: _Deadline | None, op: Comparator | None, start: int
     ) -> _Core:
         end = deadline[1] if deadline else point.end
         mode = deadline[0] if deadline else None
         if mode in ("end", "end_before"):
-            point = attrs.evolve(point, first=point.last)
+            point = point._replace(first=point.last)
         if mode in ("before", "end_before"):
             op = Comparator.LE
         if op is None and point.whole_year and mode is None:
