@@ -9,6 +9,7 @@ from perfmetrics.model import QualitativeValue, Value
 from perfmetrics.normalize import normalize
 from perfmetrics.parser import parse_tree as _parse_tree
 from perfmetrics.parser import parse_value
+from perfmetrics.transformer import UNKNOWN_UNIT_WARNING
 
 __all__ = ["parse", "parse_tree"]
 
@@ -79,7 +80,7 @@ def _check_strict(text: str, value: Value) -> None:
         raise ParseError(
             text, end + len(after) - len(after.lstrip()), "text after the value is not part of it"
         )
-    unknown = [w for w in value.warnings if "not a known unit" in w]
+    unknown = [w for w in value.warnings if w.startswith(UNKNOWN_UNIT_WARNING)]
     if unknown:
         raise ParseError(text, end, unknown[0])
 

@@ -40,7 +40,6 @@ def _build_table() -> dict[int, str]:
     for char in "•・‧∙⋅":
         table[ord(char)] = "·"
     table[ord("﹪")] = "%"
-    table[ord("、")] = "、"
     return table
 
 

@@ -31,7 +31,7 @@ from perfmetrics.model import (
 )
 from perfmetrics.units import canonical_spelling
 
-__all__ = ["Bound", "SemanticError", "ValueTransformer", "chinese_number"]
+__all__ = ["UNKNOWN_UNIT_WARNING", "Bound", "SemanticError", "ValueTransformer", "chinese_number"]
 
 #: 10**n for each multiplier word.
 MULTIPLIER_EXPONENT = {
@@ -83,6 +83,8 @@ _ONE_HAN = regex.compile(r"^\p{Han}$")
 #: A repeated cell is at most this long; longer digit-led tails are not re-parsed (which keeps
 #: parsing linear: a tail of numbers is never read again and again).
 _MAX_REPEAT = 40
+#: Start of the warning given when an unknown word is kept as a unit (strict mode refuses it).
+UNKNOWN_UNIT_WARNING = "not a known unit:"
 _YEARLESS_WARNING = "year not written: pass year= to place it in a year"
 
 
@@ -316,7 +318,7 @@ class ValueTransformer(Transformer[Token, Value]):
                 # An unknown counting word (`≥30艘`): keep it as a unit of its own, and say so.
                 fields = {**fields, "amount": Amount(amount.magnitude, trail_text)}
                 warnings.append(
-                    f"unit {trail_text!r} is not a known unit; kept as a counting unit of its own"
+                    f"{UNKNOWN_UNIT_WARNING} {trail_text!r}: kept as a counting unit of its own"
                 )
                 trail_text = ""
             if trail_text:
