@@ -382,7 +382,7 @@ class ValueTransformer(Transformer[Token, Value]):
     def quantity(self, *children: Any) -> _Core:
         prefix: Bound | None = None
         suffix: Bound | None = None
-        notes: list[str] = []
+        before: list[str] = []
         after: list[str] = []
         number: _Number | None = None
         unit: _Unit | None = None
@@ -396,7 +396,7 @@ class ValueTransformer(Transformer[Token, Value]):
                     suffix = child
                     end = child.position
             elif isinstance(child, _Note):
-                notes.append(child.text)
+                before.append(child.text)
             elif isinstance(child, _Number):
                 number = child
                 end = child.end
@@ -430,7 +430,7 @@ class ValueTransformer(Transformer[Token, Value]):
             "op_explicit": bound is not None,
             "amount": part.amount,
         }
-        return _Core(QuantityValue, fields, start, end, tuple(notes), part.warnings, tuple(after))
+        return _Core(QuantityValue, fields, start, end, tuple(before), part.warnings, tuple(after))
 
     def _prefix(self, token: Token) -> Bound:
         return Bound(COMPARATOR_OF_TERMINAL[token.type], _pos(token))
@@ -617,7 +617,7 @@ class ValueTransformer(Transformer[Token, Value]):
 
     def compared_date(self, prefix: Bound, point: _Point, *rest: Any) -> _Core:
         deadline: _Deadline | None = rest[0] if rest else None
-        if deadline is not None and deadline[0] != "end" and prefix.op is not Comparator.LE:
+        if deadline is not None and deadline.mode != "end" and prefix.op is not Comparator.LE:
             raise SemanticError(
                 f"{prefix.op.symbol} and 前/内 after the date disagree",
                 prefix.position,
@@ -637,8 +637,8 @@ class ValueTransformer(Transformer[Token, Value]):
     def _date(
         self, point: _Point, deadline: _Deadline | None, op: Comparator | None, start: int
     ) -> _Core:
-        end = deadline[1] if deadline else point.end
-        mode = deadline[0] if deadline else None
+        end = deadline.end if deadline else point.end
+        mode = deadline.mode if deadline else None
         if mode in ("end", "end_before"):
             point = point._replace(first=point.last)
         if mode in ("before", "end_before"):

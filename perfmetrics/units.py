@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections.abc import Iterator
 from decimal import Decimal
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -129,6 +130,19 @@ def _ensure_defined(name: str) -> None:
         registry.define(f"{name} = [adhoc_{name}]")
 
 
+def _atoms(canonical: str) -> Iterator[tuple[str, bool]]:
+    """Yield each unit word of a canonical unit text and whether it divides (stands after ``/``).
+
+    >>> list(_atoms("元/人·月"))
+    [('元', False), ('人', True), ('月', True)]
+    """
+    if not canonical:
+        return
+    for index, group in enumerate(canonical.split("/")):
+        for name in group.split("·"):
+            yield name, index > 0
+
+
 @functools.cache
 def pint_unit(canonical: str) -> pint.Unit:
     """Return the pint unit for a canonical unit text such as ``元/人/月`` or ``%``.
@@ -138,15 +152,12 @@ def pint_unit(canonical: str) -> pint.Unit:
     """
     registry = get_registry()
     unit = registry.Unit("dimensionless")
-    if not canonical:
-        return unit
-    for index, group in enumerate(canonical.split("/")):
-        for name in group.split("·"):
-            registry_name = _registry_name(name)
-            if registry_name not in _REGISTRY_NAMES.values() and registry_name not in registry:
-                _ensure_defined(registry_name)
-            atom = registry.Unit(registry_name)
-            unit = unit / atom if index else unit * atom
+    for name, divides in _atoms(canonical):
+        registry_name = _registry_name(name)
+        if registry_name not in _REGISTRY_NAMES.values() and registry_name not in registry:
+            _ensure_defined(registry_name)
+        atom = registry.Unit(registry_name)
+        unit = unit / atom if divides else unit * atom
     return unit
 
 
@@ -169,14 +180,12 @@ def _exact_factor(canonical: str) -> tuple[Decimal, Decimal, str]:
     """
     registry = get_registry()
     numerator, denominator = Decimal(1), Decimal(1)
-    if canonical:
-        for index, group in enumerate(canonical.split("/")):
-            for name in group.split("·"):
-                factor, _ = registry.get_base_units(pint_unit(name))
-                if index:
-                    denominator *= Decimal(str(factor))
-                else:
-                    numerator *= Decimal(str(factor))
+    for name, divides in _atoms(canonical):
+        factor, _ = registry.get_base_units(pint_unit(name))
+        if divides:
+            denominator *= Decimal(str(factor))
+        else:
+            numerator *= Decimal(str(factor))
     _, base = registry.get_base_units(pint_unit(canonical))
     return numerator, denominator, str(base)
 
