@@ -56,6 +56,7 @@ class Verdict:
         reason: one readable sentence.
         target, actual: the parsed values that were compared.
         op: the comparator that was applied (the written one, or the category's direction).
+        actual_amount: the actual in the target's unit, exact (None if not numeric).
     """
 
     met: bool | None
@@ -64,6 +65,7 @@ class Verdict:
     actual: Value = field(repr=False)
     op: Comparator | None = None
     margin_amount: Amount | None = None
+    actual_amount: Amount | None = None
 
     @property
     def margin(self) -> pint.Quantity[Any] | None:
@@ -206,7 +208,9 @@ def _judge_quantity(target: QuantityValue, actual: QuantityValue, op: Comparator
     reason = (
         f"{format_decimal(actual.magnitude)}{actual.unit or unit} {relation} {shown_target}{how}"
     )
-    return Verdict(met, reason, target, actual, op, Amount(difference, unit))
+    return Verdict(
+        met, reason, target, actual, op, Amount(difference, unit), Amount(magnitude, unit)
+    )
 
 
 def _judge_range(target: RangeValue, actual: QuantityValue) -> Verdict:
@@ -225,7 +229,9 @@ def _judge_range(target: RangeValue, actual: QuantityValue) -> Verdict:
         f"{format_decimal(actual.magnitude)}{actual.unit or unit} is {where} "
         f"{format_decimal(low)}-{format_decimal(high)}{unit}{how}"
     )
-    return Verdict(met, reason, target, actual, Comparator.EQ, Amount(margin, unit))
+    return Verdict(
+        met, reason, target, actual, Comparator.EQ, Amount(margin, unit), Amount(magnitude, unit)
+    )
 
 
 # ---------------------------------------------------------------------------- calendar

@@ -140,21 +140,10 @@ def score(
         earned = points * rate
     elif verdict.met:
         earned = points
-    elif (
-        rule == "all_or_nothing"
-        or verdict.margin_amount is None
-        or not isinstance(verdict.target, QuantityValue | RangeValue)
-    ):
-        earned = Decimal(0)
+    elif rule == "all_or_nothing" or verdict.actual_amount is None:
+        earned = Decimal(0)  # all or nothing, or a date or text target: nothing when missed
     else:
-        target_value = verdict.target
         assert verdict.op is not None
-        base = target_value.magnitude if isinstance(target_value, QuantityValue) else Decimal(0)
-        if isinstance(target_value, RangeValue):
-            low = convert(target_value.lower.magnitude, target_value.lower.unit, target_value.unit)
-            edge = low if verdict.margin_amount.magnitude < 0 else target_value.upper.magnitude
-            base = edge
-        actual_aligned = base + verdict.margin_amount.magnitude
-        earned = points * _proportion(target_value, actual_aligned, verdict.op)
+        earned = points * _proportion(verdict.target, verdict.actual_amount.magnitude, verdict.op)
     clipped = min(max(earned, Decimal(0)), points)
     return _rounded(clipped, rounding)
