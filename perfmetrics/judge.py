@@ -303,19 +303,30 @@ def _judge_text(target: QualitativeValue, actual: Value) -> Verdict:
 
 
 # ---------------------------------------------------------------------------- grades
+#: The comparator on the other side of a bound (the failing tier `<80%` makes the tiers above `≥`).
+_OPPOSITE = {
+    Comparator.GE: Comparator.LT,
+    Comparator.GT: Comparator.LE,
+    Comparator.LE: Comparator.GT,
+    Comparator.LT: Comparator.GE,
+    Comparator.EQ: Comparator.EQ,
+}
+
+
 def _tier_direction(values: list[Value], index: int) -> Comparator | None:
-    """Return the direction a bare tier takes: its nearest explicit numeric neighbour's."""
+    """Return the direction a bare tier takes: its nearest explicit numeric neighbour's.
+
+    The last tier is the failing one and bounds from the other side: next to 差 ``<80%`` a bare
+    tier is a floor, next to 差 ``>5%`` a ceiling.
+    """
+    last = len(values) - 1
     order = sorted(range(len(values)), key=lambda other: (abs(other - index), other < index))
     for other in order:
         neighbour = values[other]
-        if other != index and neighbour.op_explicit and neighbour.kind in (Kind.QUANTITY,):
+        if other != index and neighbour.op_explicit and neighbour.kind is Kind.QUANTITY:
             op = neighbour.op
             assert op is not None
-            if op in (Comparator.LT, Comparator.LE) and other > index:
-                return Comparator.GE  # the worst tier is below: better tiers are floors
-            if op in (Comparator.GT, Comparator.GE) and other > index:
-                return Comparator.GE
-            return op
+            return _OPPOSITE[op] if other == last and other > index else op
     return None
 
 

@@ -72,3 +72,19 @@ def test_range_with_a_leading_note_round_trips() -> None:
         value = pm.parse(text)
         assert value.kind == "range"
         assert pm.parse(str(value)) == value, (text, str(value))
+
+
+def test_bare_tier_next_to_ceiling_tiers_is_a_ceiling() -> None:
+    # review: any explicit tier below a bare one made it a floor, so with error-rate tiers
+    # 0.5% graded 良 and 6% graded 优.
+    tiers = {"优": "1%", "良": "≤3%", "中": "≤5%", "差": ">5%"}
+    assert [pm.grade(tiers, a) for a in ["0.5%", "1%", "2%", "4%", "6%"]] == [
+        "优",
+        "优",
+        "良",
+        "中",
+        "差",
+    ]
+    # only the failing last tier is read from the other side
+    assert pm.grade({"优": "95%", "差": "<95%"}, "96%") == "优"
+    assert pm.grade({"优": "1%", "差": ">1%"}, "0.5%") == "优"
