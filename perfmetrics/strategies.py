@@ -537,10 +537,10 @@ def _date_actuals(target: DateValue | PeriodValue, met: bool) -> st.SearchStrate
         dates = days.map(lambda d: end + d) if met else inside
     else:
         dates = inside if met else (days.map(lambda d: end + d) | days.map(lambda d: start - d))
-    return dates.map(lambda day: draw_date_text(day))
+    return dates.map(_date_text)
 
 
-def draw_date_text(day: dt.date) -> str:
+def _date_text(day: dt.date) -> str:
     """Write a date as tables do (``2025年12月31日``); ISO forms are tested elsewhere."""
     return f"{day.year}年{day.month}月{day.day}日"
 
