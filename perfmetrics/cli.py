@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from importlib import resources
@@ -97,4 +98,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PerfmetricsError as exc:
         print(f"perfmetrics: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # The reader stopped early (`perfmetrics demo | head`): not an error. Point stdout at
+        # devnull so that flushing it at exit does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     return code

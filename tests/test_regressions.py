@@ -88,3 +88,14 @@ def test_bare_tier_next_to_ceiling_tiers_is_a_ceiling() -> None:
     # only the failing last tier is read from the other side
     assert pm.grade({"优": "95%", "差": "<95%"}, "96%") == "优"
     assert pm.grade({"优": "1%", "差": ">1%"}, "0.5%") == "优"
+
+
+def test_cli_stops_quietly_when_the_reader_closes_the_pipe() -> None:
+    # clean-clone check: `perfmetrics demo | head -3` ended in a BrokenPipeError traceback.
+    import subprocess
+    import sys
+
+    command = f"{sys.executable} -m perfmetrics demo | head -1"
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, check=True)
+    assert result.stdout.startswith("≥8500 台次/年")
+    assert "Traceback" not in result.stderr
