@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from perfmetrics.api import parse, parse_tree
+from perfmetrics.batch import normalize, parse_many, to_frame
 from perfmetrics.categories import Category, UnknownCategoryError
 from perfmetrics.errors import (
     AmbiguousValueError,
@@ -33,8 +34,10 @@ from perfmetrics.model import (
     RangeValue,
     Value,
 )
+from perfmetrics.reader import read_tables
 from perfmetrics.render import render
 from perfmetrics.scoring import UndecidableError, score
+from perfmetrics.tables import Budget, DocumentError, IndicatorRow, Table, TableKind, Tables
 
 if TYPE_CHECKING:
     import pint
@@ -46,10 +49,13 @@ __version__ = "0.1.0"
 __all__ = [
     "AmbiguousValueError",
     "Amount",
+    "Budget",
     "Category",
     "Comparator",
     "DanglingComparatorError",
     "DateValue",
+    "DocumentError",
+    "IndicatorRow",
     "InputTypeError",
     "Kind",
     "MissingNumberError",
@@ -59,6 +65,9 @@ __all__ = [
     "QualitativeValue",
     "QuantityValue",
     "RangeValue",
+    "Table",
+    "TableKind",
+    "Tables",
     "UndecidableError",
     "UnitMismatchError",
     "UnknownCategoryError",
@@ -67,10 +76,14 @@ __all__ = [
     "__version__",
     "grade",
     "meets",
+    "normalize",
     "parse",
+    "parse_many",
     "parse_tree",
+    "read_tables",
     "render",
     "score",
+    "to_frame",
     "ureg",
 ]
 
