@@ -117,7 +117,8 @@ def normalize(texts: Iterable[str] | pd.Series[Any], *, year: int | None = None)
     parsed = parse_many(list(uniques), year=year)
     records = [value_record(value) for value in parsed]
     records.append(value_record(None))  # code -1: missing
-    table = pd.DataFrame.from_records(records, columns=list(VALUE_COLUMNS))
+    table = pd.DataFrame.from_records(records, columns=list(VALUE_COLUMNS), coerce_float=False)
+    table = table.astype(object).where(table.notna(), None)  # None, never NaN, for "absent"
     frame = table.take(codes)  # -1 takes the last record: the missing one
     frame.index = series.index
     return frame
@@ -159,7 +160,10 @@ def to_frame(tables: Table | Iterable[Table]) -> pd.DataFrame:
     import pandas as pd
 
     _register_accessor()
-    return pd.DataFrame.from_records(row_records(tables), columns=[*ROW_COLUMNS, *VALUE_COLUMNS])
+    frame = pd.DataFrame.from_records(
+        row_records(tables), columns=[*ROW_COLUMNS, *VALUE_COLUMNS], coerce_float=False
+    )
+    return frame.astype(object).where(frame.notna(), None)
 
 
 def _error(row: IndicatorRow) -> PerfmetricsError | None:

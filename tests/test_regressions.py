@@ -99,3 +99,16 @@ def test_cli_stops_quietly_when_the_reader_closes_the_pipe() -> None:
     result = subprocess.run(command, shell=True, capture_output=True, text=True, check=True)
     assert result.stdout.startswith("sample document: 4 tables, 36 indicator rows")
     assert "Traceback" not in result.stderr
+
+
+def test_check_result_keeps_margin_and_reason_of_a_failed_verdict() -> None:
+    # seen running `perfmetrics check`: to_dict tested the Verdict for truth (bool() is `met`),
+    # so a target not met came out with an empty margin and reason.
+    from perfmetrics.check import Actual, check
+
+    tables = pm.read_tables("\n".join(["\t1 单位", "\t单位：万元", "", "\t一级指标", "\t二级指标",
+                                       "\t三级指标", "\t绩效指标描述", "\t指标值", "", "\t产出指标",
+                                       "\t数量指标", "\t人数", "\t人数", "\t≥10人", ""]))  # fmt: skip
+    (result,) = check(tables, [Actual("人数", "8人")])
+    record = result.to_dict()
+    assert (record["met"], record["margin"], record["reason"]) == ("no", "-2人", "8人 is not ≥ 10人")
