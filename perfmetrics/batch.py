@@ -4,8 +4,9 @@ Real columns repeat heavily (a few hundred distinct 指标值 in a million rows)
 here parses each distinct text once: ``normalize`` factorizes the column and builds its result
 columns from the distinct values, then takes them back out by code. pandas is imported inside
 the functions that need it (``pip install perfmetrics[pandas]``), so ``import perfmetrics``
-stays light. The ``Series.pm`` accessor is registered as soon as both are imported: at import
-of perfmetrics if pandas was imported first, else at the first ``normalize``/``to_frame``.
+stays light. ``import perfmetrics.accessor`` registers the ``Series.pm`` accessor; it is also
+registered at import of perfmetrics when pandas is already loaded, and by the first ``normalize``
+or ``to_frame``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,15 @@ from perfmetrics.tables import IndicatorRow, Table
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["ROW_COLUMNS", "VALUE_COLUMNS", "normalize", "parse_many", "row_records", "to_frame"]
+__all__ = [
+    "ROW_COLUMNS",
+    "VALUE_COLUMNS",
+    "normalize",
+    "parse_many",
+    "register_accessor",
+    "row_records",
+    "to_frame",
+]
 
 #: The columns ``normalize`` gives for each value, in order.
 VALUE_COLUMNS = (
@@ -111,7 +120,7 @@ def normalize(texts: Iterable[str] | pd.Series[Any], *, year: int | None = None)
     """
     import pandas as pd
 
-    _register_accessor()
+    register_accessor()
     series = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     parsed = parse_many(list(uniques), year=year)
@@ -159,7 +168,7 @@ def to_frame(tables: Table | Iterable[Table]) -> pd.DataFrame:
     """
     import pandas as pd
 
-    _register_accessor()
+    register_accessor()
     frame = pd.DataFrame.from_records(
         row_records(tables), columns=[*ROW_COLUMNS, *VALUE_COLUMNS], coerce_float=False
     )
@@ -188,7 +197,8 @@ def _row_record(table: Table, row: IndicatorRow) -> tuple[Any, ...]:
     )
 
 
-def _register_accessor() -> None:
+def register_accessor() -> None:
+    """Register ``Series.pm`` (``normalize``, ``parse``); done by ``import perfmetrics.accessor``."""
     import pandas as pd
 
     if "pm" in getattr(pd.Series, "_accessors", ()):
@@ -214,4 +224,4 @@ def _register_accessor() -> None:
 
 
 if "pandas" in sys.modules:  # pandas is already loaded: registering costs nothing
-    _register_accessor()
+    register_accessor()

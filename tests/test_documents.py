@@ -21,15 +21,17 @@ WORD_001 = SEEDS / "001_7636b05d3c472e6f.txt"
 WORD_002 = SEEDS / "002_9447ddad8dc33496.txt"
 WORD_004 = SEEDS / "004_e85c4e418f268774.txt"
 
+# fmt: off
 ROWS_PER_TABLE = {
     PDF: [13, 6, 12, 12, 11, 10, 19, 7, 7, 7, 7, 14, 14, 11, 12, 6, 12, 16, 7, 7, 8, 14, 9, 9,
           6, 9, 12, 6, 63, 20, 20, 17, 10, 16, 79, 17, 6, 7, 17, 6, 6, 6, 7, 11, 16, 35, 12, 12,
           12, 12, 7, 7, 6, 6, 8, 8, 29, 6, 6, 9, 13, 7, 63, 6, 16, 9, 10, 7, 13, 17, 7, 6, 6, 11,
-          16, 6, 7, 8, 6, 6, 6, 15],  # fmt: skip
+          16, 6, 7, 8, 6, 6, 6, 15],
     WORD_001: [6] * 7 + [7] + [6] * 14,
     WORD_002: [6, 6, 18, 6],
     WORD_004: [51, 7, 7, 7, 6, 7, 7, 6, 6, 6, 7, 7, 6, 6, 6, 6, 6],
 }
+# fmt: on
 
 
 @pytest.fixture(scope="module", params=list(ROWS_PER_TABLE), ids=lambda p: p.name[:3])
@@ -210,9 +212,8 @@ def test_gb18030_bytes_read_like_utf8() -> None:
 def test_reprs_are_short_and_html_is_a_table() -> None:
     tables = pm.read_tables(WORD_002)
     assert repr(tables).endswith(": 4 tables, 36 rows, 1 warnings>")
-    assert repr(tables[0]) == (
-        "<Table '1.“天津人才工作”微信公众号信息发布系统运维经费绩效目标表', 6 rows, 预算数 10.00万元>"
-    )
+    title = "1.“天津人才工作”微信公众号信息发布系统运维经费绩效目标表"
+    assert repr(tables[0]) == f"<Table '{title}', 6 rows, 预算数 10.00万元>"
     assert repr(tables[0].rows[3]) == (
         "<IndicatorRow 成本指标/公众号信息发布系统运维经费: '≤10万元' → ≤10万元>"
     )

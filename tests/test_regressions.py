@@ -106,9 +106,10 @@ def test_check_result_keeps_margin_and_reason_of_a_failed_verdict() -> None:
     # so a target not met came out with an empty margin and reason.
     from perfmetrics.check import Actual, check
 
-    tables = pm.read_tables("\n".join(["\t1 单位", "\t单位：万元", "", "\t一级指标", "\t二级指标",
-                                       "\t三级指标", "\t绩效指标描述", "\t指标值", "", "\t产出指标",
-                                       "\t数量指标", "\t人数", "\t人数", "\t≥10人", ""]))  # fmt: skip
+    cells = ["1 单位", "单位：万元", "", "一级指标", "二级指标", "三级指标", "绩效指标描述"]
+    cells += ["指标值", "", "产出指标", "数量指标", "人数", "人数", "≥10人", ""]
+    tables = pm.read_tables("\n".join(f"\t{cell}" if cell else "" for cell in cells))
     (result,) = check(tables, [Actual("人数", "8人")])
     record = result.to_dict()
-    assert (record["met"], record["margin"], record["reason"]) == ("no", "-2人", "8人 is not ≥ 10人")
+    assert (record["met"], record["margin"]) == ("no", "-2人")
+    assert record["reason"] == "8人 is not ≥ 10人"
