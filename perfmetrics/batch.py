@@ -198,7 +198,7 @@ def _row_record(table: Table, row: IndicatorRow) -> tuple[Any, ...]:
 
 
 def register_accessor() -> None:
-    """Register ``Series.pm`` (``normalize``, ``parse``); done by ``import perfmetrics.accessor``."""
+    """Register ``Series.pm`` (normalize, parse); ``import perfmetrics.accessor`` calls it."""
     import pandas as pd
 
     if "pm" in getattr(pd.Series, "_accessors", ()):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 import perfmetrics as pm
-import perfmetrics.accessor  # noqa: F401  (registers Series.pm)
+import perfmetrics.accessor  # registers Series.pm
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
