@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from perfmetrics.api import parse
 from perfmetrics.errors import InputTypeError, PerfmetricsError
 from perfmetrics.model import RangeValue, Value
-from perfmetrics.tables import IndicatorRow, Table
+from perfmetrics.tables import EMPTY_CELL, IndicatorRow, Table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -83,12 +83,16 @@ def _parse_or_error(text: object, year: int | None) -> Value | PerfmetricsError:
         return exc
 
 
+def _error_record(message: str) -> tuple[Any, ...]:
+    return (None,) * (len(VALUE_COLUMNS) - 1) + (message,)
+
+
 def value_record(value: Value | PerfmetricsError | None) -> tuple[Any, ...]:
     """Return the ``VALUE_COLUMNS`` of one parsed value (or of an error) as a tuple."""
     if value is None:
-        return (None,) * (len(VALUE_COLUMNS) - 1) + ("the value cell is empty",)
+        return _error_record(EMPTY_CELL)
     if isinstance(value, PerfmetricsError):
-        return (None,) * (len(VALUE_COLUMNS) - 1) + (str(value).splitlines()[0],)
+        return _error_record(str(value).splitlines()[0])
     amount = getattr(value, "amount", None)
     low = high = None
     if isinstance(value, RangeValue):
@@ -122,8 +126,7 @@ def normalize(texts: Iterable[str] | pd.Series[Any], *, year: int | None = None)
 
     register_accessor()
     series = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    parsed = parse_many(list(uniques), year=year)
+    codes, parsed = _parse_distinct(series, year)
     records = [value_record(value) for value in parsed]
     records.append(value_record(None))  # code -1: missing
     table = pd.DataFrame.from_records(records, columns=list(VALUE_COLUMNS), coerce_float=False)
@@ -154,7 +157,8 @@ def row_records(tables: Table | Iterable[Table]) -> list[tuple[Any, ...]]:
     """One tuple per indicator row: ``ROW_COLUMNS`` then ``VALUE_COLUMNS`` (no pandas needed)."""
     chosen: Sequence[Table] = [tables] if isinstance(tables, Table) else list(tables)
     return [
-        _row_record(table, row) + value_record(row.value or _error(row))
+        _row_record(table, row)
+        + (value_record(row.value) if row.value is not None else _error_record(row.error or ""))
         for table in chosen
         for row in table.rows
     ]
@@ -175,10 +179,6 @@ def to_frame(tables: Table | Iterable[Table]) -> pd.DataFrame:
     return frame.astype(object).where(frame.notna(), None)
 
 
-def _error(row: IndicatorRow) -> PerfmetricsError | None:
-    return None if row.error is None else PerfmetricsError(row.error)
-
-
 def _row_record(table: Table, row: IndicatorRow) -> tuple[Any, ...]:
     category = row.category
     return (
@@ -195,6 +195,16 @@ def _row_record(table: Table, row: IndicatorRow) -> tuple[Any, ...]:
         dict(row.tiers) or None,
         row.line,
     )
+
+
+def _parse_distinct(
+    series: pd.Series[Any], year: int | None
+) -> tuple[Any, list[Value | PerfmetricsError]]:
+    """Factorize ``series`` and parse each distinct text once: (codes, one result per code)."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    return codes, parse_many(list(uniques), year=year)
 
 
 def register_accessor() -> None:
@@ -217,8 +227,7 @@ def register_accessor() -> None:
 
         def parse(self, *, year: int | None = None) -> pd.Series[Any]:
             """Return the parsed values (or errors) on the same index, one object per row."""
-            codes, uniques = pd.factorize(self._series, use_na_sentinel=True)
-            parsed = parse_many(list(uniques), year=year)
+            codes, parsed = _parse_distinct(self._series, year)
             values = [None if code < 0 else parsed[code] for code in codes]
             return pd.Series(values, index=self._series.index, dtype=object)
 

@@ -129,7 +129,7 @@ def _find(
     where = f"{name}, line {actual.line}"
     if not found:
         raise DocumentError(f"{where}: no indicator {actual.indicator!r} in the targets")
-    if len({id(row) for _, row in found}) > 1:
+    if len(found) > 1:
         raise DocumentError(
             f"{where}: {len(found)} indicators are named {actual.indicator!r}; "
             "add a table column to pick one"

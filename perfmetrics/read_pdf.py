@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import attrs
 import regex
@@ -97,10 +97,11 @@ def read_pdf_export(text: str, *, year: int | None = None) -> list[Table]:
     """Return the tables of a PDF text export, in document order."""
     lines = text.splitlines()
     starts = [i for i, line in enumerate(lines) if _UNIT_LINE.match(line)]
+    # A table starts at its title and ends where the next table's title starts.
+    title_starts = [_paragraph_start(lines, unit_at) for unit_at in starts]
+    ends = [*title_starts[1:], len(lines)] if starts else []
     tables = []
-    for index, unit_at in enumerate(starts):
-        title_at = _paragraph_start(lines, unit_at)
-        end = _paragraph_start(lines, starts[index + 1]) if index + 1 < len(starts) else len(lines)
+    for unit_at, title_at, end in zip(starts, title_starts, ends, strict=True):
         title = "".join(line.strip() for line in lines[title_at:unit_at])
         tables.append(_read_table(lines, title_at, unit_at, end, title or None, year))
     return tables
@@ -158,7 +159,7 @@ def _read_table(
 
 
 #: Where the budget figures end and 资金用途 starts: after 其他资金 and its figure, if any.
-_OTHER_END = regex.compile(r"其他资金\s*(?:[0-9][0-9,]*(?:\.[0-9]+)?)?")
+_OTHER_END = regex.compile(r"其他资金\s*" + _FIGURE + "?")
 
 
 def _between(head: str, start: regex.Pattern[str], stop: str | None) -> str:
@@ -175,11 +176,8 @@ def _budget(head: str, money_unit: str) -> Budget:
     figures: dict[str, Amount | None] = {}
     for key, pattern in (("total", _TOTAL), ("fiscal", _FISCAL), ("other", _OTHER)):
         found = pattern.search(head)
-        if found:
-            try:
-                figures[key] = Amount(Decimal(found.group(1).replace(",", "")), money_unit)
-            except InvalidOperation:  # pragma: no cover - the pattern admits numbers only
-                figures[key] = None
+        if found:  # the pattern admits digits, commas and one point only
+            figures[key] = Amount(Decimal(found.group(1).replace(",", "")), money_unit)
     return Budget(**figures)
 
 
@@ -357,26 +355,30 @@ def _finish(
 ) -> IndicatorRow | None:
     """Read a row's pieces as 三级, description and value; warn and return None if they are not."""
     pieces = [p for p in row.pieces if p.text]
-    if row.cut:
-        rebuilt = _rebuild_cut_row(row, pieces, widths)
-        if rebuilt is None:
+    cells = _rebuild_cut_row(row, pieces, widths) if row.cut else _row_cells(row, pieces, warnings)
+    if cells is None:
+        if row.cut:
             warnings.append(
                 f"line {row.line}: row {row.level2 or '?'} left out: a page break cut its cells "
                 f"line by line ({' | '.join(p.text for p in pieces)})"
             )
-            return None
-        level2, level3, description, raw = rebuilt
-        return make_row(
-            {
-                "level1": row.level1,
-                "level2": level2,
-                "level3": level3,
-                "description": description,
-                "raw": raw,
-            },
-            line=row.line,
-            year=year,
-        )
+        return None
+    level2, level3, description, raw = cells
+    return make_row(
+        {
+            "level1": row.level1,
+            "level2": level2,
+            "level3": level3,
+            "description": description,
+            "raw": raw,
+        },
+        line=row.line,
+        year=year,
+    )
+
+
+def _row_cells(row: _Row, pieces: Sequence[_Fragment], warnings: list[str]) -> list[str] | None:
+    """Return [二级, 三级, description, value] of a row the page breaks left whole, or warn."""
     if any(not p.complete for p in pieces):
         cut = next(p for p in pieces if not p.complete)
         warnings.append(
@@ -397,18 +399,7 @@ def _finish(
             f"({' | '.join(cells) or 'no cells'})"
         )
         return None
-    level3, description, raw = cells
-    return make_row(
-        {
-            "level1": row.level1,
-            "level2": row.level2,
-            "level3": level3,
-            "description": description,
-            "raw": raw,
-        },
-        line=row.line,
-        year=year,
-    )
+    return [row.level2, *cells]
 
 
 def _rebuild_cut_row(

@@ -10,20 +10,19 @@ import enum
 import html
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from attrs import field, frozen
 
 from perfmetrics.api import parse
 from perfmetrics.categories import Category, UnknownCategoryError, category_of
 from perfmetrics.errors import PerfmetricsError
+from perfmetrics.judge import Verdict, grade, meets
 from perfmetrics.model import Amount, Value, format_decimal
 from perfmetrics.scoring import UndecidableError
 
-if TYPE_CHECKING:
-    from perfmetrics.judge import Verdict
-
 __all__ = [
+    "EMPTY_CELL",
     "TIER_NAMES",
     "Budget",
     "DocumentError",
@@ -33,6 +32,9 @@ __all__ = [
     "Tables",
     "make_row",
 ]
+
+#: The error of a row whose value cell is empty.
+EMPTY_CELL = "the value cell is empty"
 
 #: The graded tiers of a department-level table, best first.
 TIER_NAMES = ("优", "良", "中", "差")
@@ -94,16 +96,12 @@ class IndicatorRow:
             UndecidableError: the value cell could not be read (see ``error``).
 
         """
-        from perfmetrics.judge import meets
-
         if self.value is None:
             raise UndecidableError(f"{self.level3}: {self.error}")
         return meets(self.value, actual, category=self.category, year=year)
 
     def grade(self, actual: str | Value, *, year: int | None = None) -> str | None:
         """Return the tier (优/良/中/差) ``actual`` reaches, or None (no tiers, or none reached)."""
-        from perfmetrics.judge import grade
-
         return grade(self.tiers, actual, year=year) if self.tiers else None
 
     def to_dict(self) -> dict[str, Any]:
@@ -144,7 +142,7 @@ def make_row(
     value: Value | None = None
     error: str | None = None
     if not raw:
-        error = "the value cell is empty"
+        error = EMPTY_CELL
     else:
         try:
             value = parse(raw, year=year)
