@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 import perfmetrics as pm
-from perfmetrics.api import clear_cache
+from perfmetrics.values.api import clear_cache
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 FIRST_NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -12,7 +12,7 @@ import argparse
 from bench_parse import rate, seed_values
 
 import perfmetrics as pm
-from perfmetrics.api import clear_cache
+from perfmetrics.values.api import clear_cache
 
 
 def pairs() -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import perfmetrics as pm
-from perfmetrics.api import clear_cache
+from perfmetrics.values.api import clear_cache
 
 CASES = Path(__file__).resolve().parents[1] / "tests" / "cases" / "seed_values.tsv"
 FIRST_NUMBER = re.compile(r"\d+(?:\.\d+)?")

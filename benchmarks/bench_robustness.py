@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 import perfmetrics as pm
-from perfmetrics.api import clear_cache
+from perfmetrics.values.api import clear_cache
 
 SHAPES: dict[str, Callable[[int], str]] = {
     "free text (保障…)": lambda n: "保障" * (n // 2),

@@ -10,20 +10,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from perfmetrics.api import parse, parse_tree
-from perfmetrics.batch import normalize, parse_many, to_frame
-from perfmetrics.categories import Category, UnknownCategoryError
+from perfmetrics.documents.model import Budget, IndicatorRow, Table, TableKind, Tables
+from perfmetrics.documents.reader import read_tables
 from perfmetrics.errors import (
     AmbiguousValueError,
     DanglingComparatorError,
+    DocumentError,
     InputTypeError,
     MissingNumberError,
     ParseError,
     PerfmetricsError,
+    UndecidableError,
     UnitMismatchError,
+    UnknownCategoryError,
 )
-from perfmetrics.judge import Verdict, grade, meets
-from perfmetrics.model import (
+from perfmetrics.judging.categories import Category
+from perfmetrics.judging.meets import Verdict, grade, meets
+from perfmetrics.judging.scoring import score
+from perfmetrics.records import normalize, parse_many, to_frame
+from perfmetrics.values.api import parse, parse_tree
+from perfmetrics.values.model import (
     Amount,
     Comparator,
     DateValue,
@@ -34,10 +40,7 @@ from perfmetrics.model import (
     RangeValue,
     Value,
 )
-from perfmetrics.reader import read_tables
-from perfmetrics.render import render
-from perfmetrics.scoring import UndecidableError, score
-from perfmetrics.tables import Budget, DocumentError, IndicatorRow, Table, TableKind, Tables
+from perfmetrics.values.render import render
 
 if TYPE_CHECKING:
     import pint
@@ -91,7 +94,7 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     """Build the pint registry only when ``perfmetrics.ureg`` is first used."""
     if name == "ureg":
-        from perfmetrics.units import get_registry
+        from perfmetrics.units.registry import get_registry
 
         return get_registry()
     raise AttributeError(f"module 'perfmetrics' has no attribute {name!r}")

@@ -8,6 +8,6 @@
 
 from __future__ import annotations
 
-from perfmetrics.batch import register_accessor
+from perfmetrics.records import register_accessor
 
 register_accessor()

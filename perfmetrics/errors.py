@@ -12,11 +12,15 @@ import unicodedata
 __all__ = [
     "AmbiguousValueError",
     "DanglingComparatorError",
+    "DocumentError",
     "InputTypeError",
     "MissingNumberError",
     "ParseError",
     "PerfmetricsError",
+    "SemanticError",
+    "UndecidableError",
     "UnitMismatchError",
+    "UnknownCategoryError",
     "caret_line",
     "display_width",
 ]
@@ -139,3 +143,40 @@ class UnitMismatchError(PerfmetricsError, ValueError):
 
 class InputTypeError(PerfmetricsError, TypeError):
     """An argument of the wrong type (``parse(None)``, ``parse(95)``)."""
+
+
+class UnknownCategoryError(PerfmetricsError, ValueError):
+    """A category name that perfmetrics cannot place (say ``产出指标``, which spans four)."""
+
+    def __init__(self, name: str, detail: str) -> None:
+        self.name = name
+        self.detail = detail
+        super().__init__(f"unknown indicator category {name!r}: {detail}")
+
+    def __reduce__(self) -> tuple[type[UnknownCategoryError], tuple[str, str]]:
+        return (type(self), (self.name, self.detail))
+
+
+class UndecidableError(PerfmetricsError, ValueError):
+    """A score was asked for a verdict that cannot be decided (free-text target, no year)."""
+
+
+class DocumentError(PerfmetricsError, ValueError):
+    """A document cannot be read at all: empty, binary, undecodable or missing."""
+
+
+class SemanticError(ValueError):
+    """Internal: the text fits the grammar but not the meaning (month 13, range 6-3, two targets).
+
+    Raised inside the transformer and always turned into a :class:`ParseError` by the parser
+    stage before it leaves the library.
+    """
+
+    def __init__(self, reason: str, position: int, *, ambiguous: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.position = position
+        self.ambiguous = ambiguous
+
+    def __reduce__(self) -> tuple[type[SemanticError], tuple[str, int]]:
+        return (type(self), (self.reason, self.position))

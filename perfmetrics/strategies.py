@@ -30,7 +30,7 @@ from typing import NamedTuple
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from perfmetrics.model import (
+from perfmetrics.values.model import (
     Amount,
     Comparator,
     DateValue,
@@ -42,7 +42,7 @@ from perfmetrics.model import (
     Value,
     format_decimal,
 )
-from perfmetrics.render import render
+from perfmetrics.values.render import render
 
 __all__ = [
     "COUNT_UNITS",
@@ -463,7 +463,7 @@ def actuals_for(target: Value | str, *, met: bool = True) -> st.SearchStrategy[s
             target can be neither met nor missed except by its own text or a 是/否 answer).
     """
     if isinstance(target, str):
-        from perfmetrics.api import parse
+        from perfmetrics.values.api import parse
 
         target = parse(target)
     if isinstance(target, QuantityValue):

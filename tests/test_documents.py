@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import perfmetrics as pm
-from perfmetrics.model import Amount
+from perfmetrics.values.model import Amount
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 PDF = SEEDS / "000_f59a8d3134e745d4.txt"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lark import Lark
 
-from perfmetrics.parser import grammar_text
+from perfmetrics.values.parser import grammar_text
 
 
 def test_grammar_builds_without_conflicts_in_strict_mode() -> None:

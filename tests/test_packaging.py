@@ -39,7 +39,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_contains_grammar_units_and_marker(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "perfmetrics/grammar/perfmetrics.lark" in names
-    assert "perfmetrics/units.txt" in names
+    assert "perfmetrics/units/definitions.txt" in names
     assert "perfmetrics/py.typed" in names
 
 
@@ -60,4 +60,4 @@ def test_wheel_parses_from_another_directory(wheel: Path, tmp_path: Path) -> Non
         text=True,
         check=True,
     )
-    assert result.stdout.split() == ["17000", "人", "perfmetrics.api"]
+    assert result.stdout.split() == ["17000", "人", "perfmetrics.values.api"]

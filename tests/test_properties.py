@@ -12,7 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import perfmetrics as pm
-from perfmetrics.normalize import normalize
+from perfmetrics.values.normalize import normalize
 
 FULL_WIDTH = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)})
 

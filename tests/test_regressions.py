@@ -104,7 +104,7 @@ def test_cli_stops_quietly_when_the_reader_closes_the_pipe() -> None:
 def test_check_result_keeps_margin_and_reason_of_a_failed_verdict() -> None:
     # seen running `perfmetrics check`: to_dict tested the Verdict for truth (bool() is `met`),
     # so a target not met came out with an empty margin and reason.
-    from perfmetrics.check import Actual, check
+    from perfmetrics.documents.check import Actual, check
 
     cells = ["1 单位", "单位：万元", "", "一级指标", "二级指标", "三级指标", "绩效指标描述"]
     cells += ["指标值", "", "产出指标", "数量指标", "人数", "人数", "≥10人", ""]

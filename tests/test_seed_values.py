@@ -10,7 +10,7 @@ import pytest
 from conftest import read_cases
 
 import perfmetrics as pm
-from perfmetrics.model import format_decimal
+from perfmetrics.values.model import format_decimal
 
 YEARS = {"000": 2022, "001": 2025, "002": 2025, "004": 2023}
 ROWS = read_cases("seed_values.tsv")

@@ -8,8 +8,8 @@ import pytest
 import regex
 
 import perfmetrics as pm
-from perfmetrics.parser import _tree_parser
-from perfmetrics.units import SPELLINGS, convert, is_known_unit
+from perfmetrics.units.registry import SPELLINGS, convert, is_known_unit
+from perfmetrics.values.parser import _tree_parser
 
 D = Decimal
 

@@ -10,7 +10,7 @@ import datetime as dt
 import html
 from typing import Any
 
-from perfmetrics.model import (
+from perfmetrics.values.model import (
     Amount,
     Comparator,
     DateValue,

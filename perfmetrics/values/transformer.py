@@ -17,7 +17,9 @@ from typing import Any, NamedTuple
 import regex
 from lark import Token, Transformer
 
-from perfmetrics.model import (
+from perfmetrics.errors import SemanticError
+from perfmetrics.units.registry import canonical_spelling
+from perfmetrics.values.model import (
     COMPARATOR_OF_TERMINAL,
     Amount,
     Comparator,
@@ -29,9 +31,8 @@ from perfmetrics.model import (
     Value,
     YearlessSpan,
 )
-from perfmetrics.units import canonical_spelling
 
-__all__ = ["UNKNOWN_UNIT_WARNING", "Bound", "SemanticError", "ValueTransformer", "chinese_number"]
+__all__ = ["UNKNOWN_UNIT_WARNING", "Bound", "ValueTransformer", "chinese_number"]
 
 #: 10**n for each multiplier word.
 MULTIPLIER_EXPONENT = {
@@ -90,16 +91,6 @@ _YEARLESS_WARNING = "year not written: pass year= to place it in a year"
 
 #: Public attributes of the transformer that are not grammar rules (Lark's own API).
 _NOT_RULES = frozenset({"transform", "visit_tokens"})
-
-
-class SemanticError(ValueError):
-    """The text fits the grammar but not the meaning (month 13, range 6-3, two targets)."""
-
-    def __init__(self, reason: str, position: int, *, ambiguous: bool = False) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.position = position
-        self.ambiguous = ambiguous
 
 
 def chinese_number(text: str) -> int:
@@ -260,7 +251,7 @@ def _spread(method: Callable[..., Any]) -> Callable[[list[Any]], Any]:
 
 
 class ValueTransformer(Transformer[Token, Value]):
-    """Build a :class:`perfmetrics.model.Value` from a parse; holds no per-parse state.
+    """Build a :class:`perfmetrics.values.model.Value` from a parse; holds no per-parse state.
 
     Methods are written with the rule's children as positional parameters; ``__init__`` binds each
     to a spreading callable, which Lark calls with the children list.
@@ -359,7 +350,7 @@ class ValueTransformer(Transformer[Token, Value]):
         if trail_text[0].isdigit():
             if len(trail_text) > _MAX_REPEAT:
                 raise SemanticError("a second number follows the value", position, ambiguous=True)
-            from perfmetrics.parser import parse_value
+            from perfmetrics.values.parser import parse_value
 
             try:
                 repeated = parse_value(trail_text)
@@ -530,7 +521,7 @@ class ValueTransformer(Transformer[Token, Value]):
         high_part = self._make_amount(high_number, high_unit)
         low, high, start, end = low_part.amount, high_part.amount, low_part.start, high_part.end
         if low.unit != high.unit:
-            from perfmetrics.units import same_dimension
+            from perfmetrics.units.registry import same_dimension
 
             if not same_dimension(low.unit, high.unit):
                 raise SemanticError(

@@ -18,14 +18,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
-from perfmetrics.api import parse
-from perfmetrics.batch import ROW_COLUMNS, VALUE_COLUMNS, row_records
-from perfmetrics.check import check, read_actuals
-from perfmetrics.errors import PerfmetricsError
-from perfmetrics.model import format_decimal
-from perfmetrics.reader import read_tables
-from perfmetrics.tables import DocumentError, Table
-from perfmetrics.units import convert
+from perfmetrics.documents.check import check, read_actuals
+from perfmetrics.documents.model import Table
+from perfmetrics.documents.reader import read_tables
+from perfmetrics.errors import DocumentError, PerfmetricsError
+from perfmetrics.records import ROW_COLUMNS, VALUE_COLUMNS, row_records
+from perfmetrics.units.registry import convert
+from perfmetrics.values.api import parse
+from perfmetrics.values.model import format_decimal
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_NOT_MET", "EXIT_OK", "main"]
 

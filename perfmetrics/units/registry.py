@@ -99,7 +99,7 @@ def get_registry() -> pint.UnitRegistry[Any]:
     import pint
 
     registry: pint.UnitRegistry[Any] = pint.UnitRegistry(non_int_type=Decimal, cache_folder=None)
-    definitions = resources.files("perfmetrics").joinpath("units.txt")
+    definitions = resources.files("perfmetrics").joinpath("units", "definitions.txt")
     with resources.as_file(definitions) as path:
         registry.load_definitions(str(path))
     return registry

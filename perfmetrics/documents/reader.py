@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from perfmetrics.read_pdf import read_pdf_export
-from perfmetrics.read_word import looks_like_word_export, read_word_export
-from perfmetrics.tables import DocumentError, Tables
+from perfmetrics.documents.model import Tables
+from perfmetrics.documents.text_pdf import read_pdf_export
+from perfmetrics.documents.text_word import looks_like_word_export, read_word_export
+from perfmetrics.errors import DocumentError
 
 __all__ = ["read_tables"]
 

@@ -15,13 +15,14 @@ from perfmetrics.errors import (
     DanglingComparatorError,
     MissingNumberError,
     ParseError,
+    SemanticError,
 )
-from perfmetrics.model import COMPARATOR_OF_TERMINAL
-from perfmetrics.normalize import normalize
-from perfmetrics.transformer import Bound, SemanticError, ValueTransformer
+from perfmetrics.values.model import COMPARATOR_OF_TERMINAL
+from perfmetrics.values.normalize import normalize
+from perfmetrics.values.transformer import Bound, ValueTransformer
 
 if TYPE_CHECKING:
-    from perfmetrics.model import Value
+    from perfmetrics.values.model import Value
 
 __all__ = ["grammar_text", "parse_tree", "parse_value"]
 
@@ -51,7 +52,7 @@ def grammar_text() -> str:
     packaged = resources.files("perfmetrics").joinpath("grammar", _GRAMMAR_NAME)
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
-    checkout = Path(__file__).resolve().parent.parent / "grammar" / _GRAMMAR_NAME
+    checkout = Path(__file__).resolve().parents[2] / "grammar" / _GRAMMAR_NAME
     return checkout.read_text(encoding="utf-8")
 
 

@@ -17,10 +17,11 @@ import attrs
 import regex
 from attrs import field, frozen
 
-from perfmetrics.api import parse
-from perfmetrics.categories import Category, category_of
 from perfmetrics.errors import InputTypeError, UnitMismatchError
-from perfmetrics.model import (
+from perfmetrics.judging.categories import Category, category_of
+from perfmetrics.units.registry import convert
+from perfmetrics.values.api import parse
+from perfmetrics.values.model import (
     Amount,
     Comparator,
     DateValue,
@@ -32,8 +33,7 @@ from perfmetrics.model import (
     Value,
     format_decimal,
 )
-from perfmetrics.normalize import normalize
-from perfmetrics.units import convert
+from perfmetrics.values.normalize import normalize
 
 if TYPE_CHECKING:
     import pint

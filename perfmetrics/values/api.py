@@ -5,11 +5,11 @@ from __future__ import annotations
 import functools
 
 from perfmetrics.errors import AmbiguousValueError, InputTypeError, ParseError
-from perfmetrics.model import QualitativeValue, Value
-from perfmetrics.normalize import normalize
-from perfmetrics.parser import parse_tree as _parse_tree
-from perfmetrics.parser import parse_value
-from perfmetrics.transformer import UNKNOWN_UNIT_WARNING
+from perfmetrics.values.model import QualitativeValue, Value
+from perfmetrics.values.normalize import normalize
+from perfmetrics.values.parser import parse_tree as _parse_tree
+from perfmetrics.values.parser import parse_value
+from perfmetrics.values.transformer import UNKNOWN_UNIT_WARNING
 
 __all__ = ["parse", "parse_tree"]
 

@@ -23,14 +23,18 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
-from perfmetrics.api import parse
-from perfmetrics.categories import Category
-from perfmetrics.errors import InputTypeError, PerfmetricsError, UnitMismatchError
-from perfmetrics.judge import meets
-from perfmetrics.model import Comparator, QuantityValue, RangeValue, Value
-from perfmetrics.units import convert
+from perfmetrics.errors import (
+    InputTypeError,
+    UndecidableError,
+    UnitMismatchError,
+)
+from perfmetrics.judging.categories import Category
+from perfmetrics.judging.meets import meets
+from perfmetrics.units.registry import convert
+from perfmetrics.values.api import parse
+from perfmetrics.values.model import Comparator, QuantityValue, RangeValue, Value
 
-__all__ = ["ROUNDINGS", "RULES", "UndecidableError", "score"]
+__all__ = ["ROUNDINGS", "RULES", "score"]
 
 RULES = ("all_or_nothing", "proportional", "attainment")
 
@@ -43,10 +47,6 @@ ROUNDINGS: dict[str, tuple[str, Decimal]] = {
     "half_up:0.1": (ROUND_HALF_UP, Decimal("0.1")),
     "half_up:1": (ROUND_HALF_UP, Decimal("1")),
 }
-
-
-class UndecidableError(PerfmetricsError, ValueError):
-    """A score was asked for a verdict that cannot be decided (free-text target, no year)."""
 
 
 def _weight(weight: Decimal | int | float | str) -> Decimal:

@@ -161,7 +161,7 @@ class Amount:
     @property
     def quantity(self) -> pint.Quantity[Any]:
         """Return the amount as a pint Quantity of ``perfmetrics.ureg``."""
-        from perfmetrics.units import quantity
+        from perfmetrics.units.registry import quantity
 
         return quantity(self.magnitude, self.unit)
 
@@ -273,17 +273,17 @@ class BaseValue:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict: strings, numbers as strings, ISO dates, ``None``."""
-        from perfmetrics.render import to_dict
+        from perfmetrics.values.render import to_dict
 
         return to_dict(self)  # type: ignore[arg-type]
 
     def __str__(self) -> str:
-        from perfmetrics.render import render
+        from perfmetrics.values.render import render
 
         return render(self)  # type: ignore[arg-type]
 
     def _repr_html_(self) -> str:
-        from perfmetrics.render import to_html
+        from perfmetrics.values.render import to_html
 
         return to_html(self)  # type: ignore[arg-type]
 

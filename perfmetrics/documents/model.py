@@ -1,6 +1,7 @@
 """What a 绩效目标表 document holds: tables of indicator rows (frozen attrs; no reading here).
 
-The readers (:mod:`perfmetrics.read_word`, :mod:`perfmetrics.read_pdf`) build these objects;
+The readers (:mod:`perfmetrics.documents.text_word`, :mod:`~perfmetrics.documents.text_pdf`)
+build these objects;
 :func:`perfmetrics.read_tables` is the entry point.
 """
 
@@ -14,18 +15,16 @@ from typing import Any
 
 from attrs import field, frozen
 
-from perfmetrics.api import parse
-from perfmetrics.categories import Category, UnknownCategoryError, category_of
-from perfmetrics.errors import PerfmetricsError
-from perfmetrics.judge import Verdict, grade, meets
-from perfmetrics.model import Amount, Value, format_decimal
-from perfmetrics.scoring import UndecidableError
+from perfmetrics.errors import PerfmetricsError, UndecidableError, UnknownCategoryError
+from perfmetrics.judging.categories import Category, category_of
+from perfmetrics.judging.meets import Verdict, grade, meets
+from perfmetrics.values.api import parse
+from perfmetrics.values.model import Amount, Value, format_decimal
 
 __all__ = [
     "EMPTY_CELL",
     "TIER_NAMES",
     "Budget",
-    "DocumentError",
     "IndicatorRow",
     "Table",
     "TableKind",
@@ -38,10 +37,6 @@ EMPTY_CELL = "the value cell is empty"
 
 #: The graded tiers of a department-level table, best first.
 TIER_NAMES = ("优", "良", "中", "差")
-
-
-class DocumentError(PerfmetricsError, ValueError):
-    """A document cannot be read at all: empty, binary, undecodable or missing."""
 
 
 class TableKind(enum.StrEnum):

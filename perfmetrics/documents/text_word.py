@@ -15,8 +15,7 @@ from decimal import Decimal, InvalidOperation
 import attrs
 import regex
 
-from perfmetrics.model import Amount
-from perfmetrics.tables import (
+from perfmetrics.documents.model import (
     TIER_NAMES,
     Budget,
     IndicatorRow,
@@ -24,6 +23,7 @@ from perfmetrics.tables import (
     TableKind,
     make_row,
 )
+from perfmetrics.values.model import Amount
 
 __all__ = ["looks_like_word_export", "read_word_export"]
 

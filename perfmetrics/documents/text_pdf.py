@@ -23,10 +23,10 @@ from decimal import Decimal
 import attrs
 import regex
 
-from perfmetrics.api import parse
+from perfmetrics.documents.model import Budget, IndicatorRow, Table, TableKind, make_row
 from perfmetrics.errors import PerfmetricsError, display_width
-from perfmetrics.model import Amount, Kind
-from perfmetrics.tables import Budget, IndicatorRow, Table, TableKind, make_row
+from perfmetrics.values.api import parse
+from perfmetrics.values.model import Amount, Kind
 
 __all__ = ["LEVEL1_NAMES", "LEVEL2_NAMES", "read_pdf_export"]
 

@@ -14,10 +14,10 @@ from decimal import Decimal
 
 from attrs import frozen
 
-from perfmetrics.errors import PerfmetricsError
-from perfmetrics.judge import Verdict
-from perfmetrics.scoring import score
-from perfmetrics.tables import DocumentError, IndicatorRow, Table
+from perfmetrics.documents.model import IndicatorRow, Table
+from perfmetrics.errors import DocumentError, PerfmetricsError
+from perfmetrics.judging.meets import Verdict
+from perfmetrics.judging.scoring import score
 
 __all__ = ["Actual", "CheckResult", "check", "read_actuals"]
 

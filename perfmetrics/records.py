@@ -15,10 +15,10 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from perfmetrics.api import parse
+from perfmetrics.documents.model import EMPTY_CELL, IndicatorRow, Table
 from perfmetrics.errors import InputTypeError, PerfmetricsError
-from perfmetrics.model import RangeValue, Value
-from perfmetrics.tables import EMPTY_CELL, IndicatorRow, Table
+from perfmetrics.values.api import parse
+from perfmetrics.values.model import RangeValue, Value
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -222,7 +222,7 @@ def register_accessor() -> None:
             self._series = series
 
         def normalize(self, *, year: int | None = None) -> pd.DataFrame:
-            """Normalize this column (see :func:`perfmetrics.batch.normalize`)."""
+            """Normalize this column (see :func:`perfmetrics.records.normalize`)."""
             return normalize(self._series, year=year)
 
         def parse(self, *, year: int | None = None) -> pd.Series[Any]:

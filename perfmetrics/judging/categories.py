@@ -10,23 +10,11 @@ from __future__ import annotations
 
 import enum
 
-from perfmetrics.errors import PerfmetricsError
-from perfmetrics.model import Comparator
-from perfmetrics.normalize import normalize
+from perfmetrics.errors import UnknownCategoryError
+from perfmetrics.values.model import Comparator
+from perfmetrics.values.normalize import normalize
 
-__all__ = ["Category", "UnknownCategoryError", "category_of"]
-
-
-class UnknownCategoryError(PerfmetricsError, ValueError):
-    """A category name that perfmetrics cannot place (say ``产出指标``, which spans four)."""
-
-    def __init__(self, name: str, detail: str) -> None:
-        self.name = name
-        self.detail = detail
-        super().__init__(f"unknown indicator category {name!r}: {detail}")
-
-    def __reduce__(self) -> tuple[type[UnknownCategoryError], tuple[str, str]]:
-        return (type(self), (self.name, self.detail))
+__all__ = ["Category", "category_of"]
 
 
 class Category(enum.StrEnum):

@@ -1,0 +1,1 @@
+"""The one pint registry of perfmetrics and its unit definitions."""

@@ -1,0 +1,1 @@
+"""One 指标值 from text to a typed value: normalize, parse (Lark), transform, model, render."""
