@@ -1,4 +1,4 @@
-"""Frozen attrs models of a parsed 指标值: comparators, amounts and the five kinds of value.
+"""Frozen attrs models of a parsed 指标值: the five kinds of value.
 
 No parsing happens here. Every value offers the same read-only attributes (``kind``, ``op``,
 ``op_explicit``, ``quantity``, ``low``, ``high``, ``start``, ``end``, ``note``, ``text``), so code
@@ -8,20 +8,31 @@ Amounts are ``Decimal``; pint quantities are made on demand from ``perfmetrics.u
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import enum
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 from attrs import field, frozen
 
+from perfmetrics.values import render as _render
+from perfmetrics.values.primitives import (
+    COMPARATOR_OF_TERMINAL,
+    Amount,
+    Comparator,
+    Kind,
+    MonthDay,
+    YearlessSpan,
+    format_decimal,
+    to_decimal,
+)
+
 if TYPE_CHECKING:
     import pint
 
 __all__ = [
+    "COMPARATOR_OF_TERMINAL",
     "Amount",
     "BaseValue",
     "Comparator",
@@ -34,180 +45,13 @@ __all__ = [
     "RangeValue",
     "Value",
     "YearlessSpan",
+    "format_decimal",
+    "to_decimal",
 ]
-
-
-class Comparator(enum.StrEnum):
-    """How a target bounds the actual; the value is the ASCII operator (``">="`` …)."""
-
-    GE = ">="
-    LE = "<="
-    GT = ">"
-    LT = "<"
-    EQ = "=="
-
-    def __repr__(self) -> str:
-        """Show the plain operator (``'>='``): these are strings, and read best as strings."""
-        return repr(self.value)
-
-    @property
-    def symbol(self) -> str:
-        """The sign used in canonical text: ``≥ ≤ > < =``."""
-        return _SYMBOLS[self]
-
-    @property
-    def is_floor(self) -> bool:
-        """True for ``>=`` and ``>``: the actual must not fall below the target."""
-        return self in (Comparator.GE, Comparator.GT)
-
-    @property
-    def is_ceiling(self) -> bool:
-        """True for ``<=`` and ``<``: the actual must not rise above the target."""
-        return self in (Comparator.LE, Comparator.LT)
-
-    def holds(self, difference: int) -> bool:
-        """Say whether ``actual op target`` holds, given the sign of ``actual - target``.
-
-        >>> Comparator.GE.holds(0), Comparator.GT.holds(0), Comparator.LE.holds(-1)
-        (True, False, True)
-        """
-        if self is Comparator.GE:
-            return difference >= 0
-        if self is Comparator.LE:
-            return difference <= 0
-        if self is Comparator.GT:
-            return difference > 0
-        if self is Comparator.LT:
-            return difference < 0
-        return difference == 0
-
-
-_SYMBOLS = {
-    Comparator.GE: "≥",
-    Comparator.LE: "≤",
-    Comparator.GT: ">",
-    Comparator.LT: "<",
-    Comparator.EQ: "=",
-}
-
-#: Grammar terminal → comparator. The written spellings (不低于, 以内, ＞ …) of each terminal are
-#: listed once, in grammar/perfmetrics.lark; this table is the only other place that names them.
-COMPARATOR_OF_TERMINAL: dict[str, Comparator] = {
-    "GE_WORD": Comparator.GE,
-    "GE_SUFFIX": Comparator.GE,
-    "LE_WORD": Comparator.LE,
-    "LE_SUFFIX": Comparator.LE,
-    "GT_WORD": Comparator.GT,
-    "LT_WORD": Comparator.LT,
-    "EQ_WORD": Comparator.EQ,
-}
-
-
-class Kind(enum.StrEnum):
-    """The five kinds of value."""
-
-    QUANTITY = "quantity"
-    RANGE = "range"
-    DATE = "date"
-    PERIOD = "period"
-    QUALITATIVE = "qualitative"
-
-    def __repr__(self) -> str:
-        """Show the plain kind (``'quantity'``)."""
-        return repr(self.value)
-
-
-def to_decimal(value: Decimal | int | str) -> Decimal:
-    """Convert an int or str to Decimal (floats are refused: they carry binary error)."""
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise TypeError(f"amounts are Decimal, int or str, not {type(value).__name__}")
-    try:
-        return Decimal(value)
-    except InvalidOperation as exc:
-        raise ValueError(f"not a number: {value!r}") from exc
-
-
-def _finite(_instance: object, _attribute: object, value: Decimal) -> None:
-    if not value.is_finite():
-        raise ValueError(f"an amount must be a finite number, not {value}")
-
-
-def format_decimal(value: Decimal) -> str:
-    """Write a Decimal in plain positional notation, as written (``1.7E+4`` → ``17000``).
-
-    >>> format_decimal(Decimal("1.7E+4")), format_decimal(Decimal("100.00"))
-    ('17000', '100.00')
-    """
-    return format(value, "f")
 
 
 def _to_tuple(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(items)
-
-
-@frozen
-class Amount:
-    """A number with its unit: ``magnitude`` is exact, ``unit`` a canonical unit text.
-
-    ``unit`` is ``""`` for a plain number, ``"%"`` for percent, otherwise registry names joined
-    by ``/`` (divide) and ``·`` (multiply): ``元/人/月``, ``台次/年``.
-    """
-
-    magnitude: Decimal = field(converter=to_decimal, validator=_finite)
-    unit: str = ""
-
-    @property
-    def quantity(self) -> pint.Quantity[Any]:
-        """Return the amount as a pint Quantity of ``perfmetrics.ureg``."""
-        from perfmetrics.units.registry import quantity
-
-        return quantity(self.magnitude, self.unit)
-
-    def __str__(self) -> str:
-        # A number right before 月 names a month (`6月` is June): a duration is written 个月.
-        unit = f"个{self.unit}" if self.unit.startswith("月") else self.unit
-        return f"{format_decimal(self.magnitude)}{unit}"
-
-
-@frozen
-class MonthDay:
-    """A month and day without a year; ``day`` 0 means the last day of the month."""
-
-    month: int = field(
-        validator=attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(12))
-    )
-    day: int = field(
-        default=0, validator=attrs.validators.and_(attrs.validators.ge(0), attrs.validators.le(31))
-    )
-
-    @classmethod
-    def of(cls, month: int, day: int) -> MonthDay:
-        """Build a MonthDay, writing the last day of a fixed-length month as 0 (12月31日 = 12月底).
-
-        >>> MonthDay.of(12, 31) == MonthDay(12, 0), MonthDay.of(2, 28).day
-        (True, 28)
-        """
-        if month != 2 and day == calendar.monthrange(2001, month)[1]:
-            return cls(month, 0)
-        return cls(month, day)
-
-    def on(self, year: int) -> dt.date:
-        """Return this day in ``year`` (the month's last day when ``day`` is 0 or too large)."""
-        last = calendar.monthrange(year, self.month)[1]
-        return dt.date(year, self.month, min(self.day, last) if self.day else last)
-
-
-@frozen
-class YearlessSpan:
-    """Calendar bounds whose year was not written (``12月底前``, ``1-12月``, ``当年``).
-
-    They resolve to dates once a reference year is known (``parse(text, year=2022)``).
-    """
-
-    start: MonthDay | None
-    end: MonthDay | None
 
 
 @frozen(kw_only=True)
@@ -273,19 +117,13 @@ class BaseValue:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict: strings, numbers as strings, ISO dates, ``None``."""
-        from perfmetrics.values.render import to_dict
-
-        return to_dict(self)  # type: ignore[arg-type]
+        return _render.to_dict(self)  # type: ignore[arg-type]
 
     def __str__(self) -> str:
-        from perfmetrics.values.render import render
-
-        return render(self)  # type: ignore[arg-type]
+        return _render.render(self)  # type: ignore[arg-type]
 
     def _repr_html_(self) -> str:
-        from perfmetrics.values.render import to_html
-
-        return to_html(self)  # type: ignore[arg-type]
+        return _render.to_html(self)  # type: ignore[arg-type]
 
 
 @frozen(kw_only=True)

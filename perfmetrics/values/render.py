@@ -1,5 +1,8 @@
 """Canonical text, JSON-ready dicts and HTML for parsed values (the inverse of parsing).
 
+Values are told apart by their ``kind``, so this module needs only the primitives at run time and
+the model can call it without an import cycle.
+
 ``parse(render(v)) == v`` for every value the parser produces: the canonical text is itself a
 value the grammar reads back to an equal model.
 """
@@ -8,20 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from perfmetrics.values.model import (
-    Amount,
-    Comparator,
-    DateValue,
-    MonthDay,
-    PeriodValue,
-    QualitativeValue,
-    QuantityValue,
-    RangeValue,
-    Value,
-    format_decimal,
-)
+from perfmetrics.values.primitives import Amount, Comparator, Kind, MonthDay, format_decimal
+
+if TYPE_CHECKING:
+    # Typing only: the model imports this module at run time, never the other way round.
+    from perfmetrics.values.model import (
+        DateValue,
+        PeriodValue,
+        QualitativeValue,
+        QuantityValue,
+        RangeValue,
+        Value,
+    )
 
 __all__ = ["render", "to_dict", "to_html"]
 
@@ -97,28 +100,45 @@ def _date_value_text(value: DateValue) -> str:
     return f"{value.op.symbol}{point}"
 
 
-def _core_text(value: Value) -> str:
-    if isinstance(value, QuantityValue):
-        sign = value.op.symbol if value.op_explicit else ""
-        lead = value.note[: value.note_split]
-        return f"{sign}{lead}{value.amount}"
-    if isinstance(value, RangeValue):
-        low = (
-            format_decimal(value.lower.magnitude)
-            if value.lower.unit == value.upper.unit
-            else str(value.lower)
-        )
-        return f"{value.note[: value.note_split]}{low}-{value.upper}"
-    if isinstance(value, DateValue):
-        return _date_value_text(value)
-    if isinstance(value, PeriodValue):
-        if value.yearless is not None:
-            first, last = value.yearless.start, value.yearless.end
-            assert first is not None and last is not None
-            return "当年" if (first, last) == _WHOLE_YEAR else _yearless_text(first, last)
-        assert value.start is not None and value.end is not None
-        return _period_text(value.start, value.end)
+def _quantity_text(value: QuantityValue) -> str:
+    sign = value.op.symbol if value.op_explicit else ""
+    lead = value.note[: value.note_split]
+    return f"{sign}{lead}{value.amount}"
+
+
+def _range_text(value: RangeValue) -> str:
+    low = (
+        format_decimal(value.lower.magnitude)
+        if value.lower.unit == value.upper.unit
+        else str(value.lower)
+    )
+    return f"{value.note[: value.note_split]}{low}-{value.upper}"
+
+
+def _period_value_text(value: PeriodValue) -> str:
+    if value.yearless is not None:
+        first, last = value.yearless.start, value.yearless.end
+        assert first is not None and last is not None
+        return "当年" if (first, last) == _WHOLE_YEAR else _yearless_text(first, last)
+    assert value.start is not None and value.end is not None
+    return _period_text(value.start, value.end)
+
+
+def _qualitative_text(value: QualitativeValue) -> str:
     return value.text.strip() or value.content
+
+
+_CORE_TEXT: dict[Kind, Any] = {
+    Kind.QUANTITY: _quantity_text,
+    Kind.RANGE: _range_text,
+    Kind.DATE: _date_value_text,
+    Kind.PERIOD: _period_value_text,
+    Kind.QUALITATIVE: _qualitative_text,
+}
+
+
+def _core_text(value: Value) -> str:
+    return cast(str, _CORE_TEXT[value.kind](value))
 
 
 def render(value: Value) -> str:
@@ -127,7 +147,7 @@ def render(value: Value) -> str:
     Multipliers are folded (``≥1.7万人`` renders as ``≥17000人``), units take their canonical
     spelling (平米 → 平方米, 百分比 → %), and a note follows the value after a space.
     """
-    if isinstance(value, QualitativeValue):
+    if value.kind is Kind.QUALITATIVE:
         return _core_text(value)
     core = _core_text(value)
     trailing = value.note[value.note_split :].strip()
@@ -146,11 +166,12 @@ def to_dict(value: Value) -> dict[str, Any]:
     Keys: kind, op, op_explicit, magnitude, unit, low, high, start, end, note, warnings, text.
     """
     magnitude = unit = low = high = None
-    if isinstance(value, QuantityValue):
-        magnitude, unit = _amount_fields(value.amount)
-    elif isinstance(value, RangeValue):
-        low, _ = _amount_fields(value.lower)
-        high, unit = _amount_fields(value.upper)
+    if value.kind is Kind.QUANTITY:
+        magnitude, unit = _amount_fields(cast("QuantityValue", value).amount)
+    elif value.kind is Kind.RANGE:
+        bounded = cast("RangeValue", value)
+        low, _ = _amount_fields(bounded.lower)
+        high, unit = _amount_fields(bounded.upper)
     start = value.start.isoformat() if value.start else None
     end = value.end.isoformat() if value.end else None
     return {
