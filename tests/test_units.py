@@ -5,11 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-import regex
 
 import perfmetrics as pm
-from perfmetrics.units.registry import SPELLINGS, convert, is_known_unit
-from perfmetrics.values.parser import _tree_parser
+from perfmetrics.units.names import canonical_spelling, units_of_family
+from perfmetrics.units.registry import convert, is_known_unit
+from perfmetrics.vocabulary import UnitEntry, unit_entries
+from perfmetrics.vocabulary.grammar import unit_words
 
 D = Decimal
 
@@ -41,40 +42,25 @@ def test_refusals(first: str, second: str) -> None:
     assert first in str(info.value) and second in str(info.value)
 
 
-def _alternatives(terminal: str) -> list[str]:
-    pattern = _tree_parser().get_terminal(terminal).pattern.value
-    return [alt.replace("\\", "") for alt in regex.sub(r"^\(\?:|\)$", "", pattern).split("|")]
-
-
-@pytest.mark.parametrize(
-    "terminal",
-    [
-        "MONEY_UNIT",
-        "PERCENT",
-        "PERCENT_POINT",
-        "COUNT_UNIT",
-        "TIME_UNIT",
-        "AREA_UNIT",
-        "LENGTH_UNIT",
-        "MASS_UNIT",
-        "TEMPERATURE_UNIT",
-        "SCORE_UNIT",
-        "DATA_UNIT",
-        "YEAR_WORD",
-        "MONTH_WORD",
-        "DAY_WORD",
-    ],
-)
-def test_every_grammar_unit_is_in_the_registry(terminal: str) -> None:
-    for spelling in _alternatives(terminal):
-        canonical = SPELLINGS.get(spelling, spelling)
-        assert is_known_unit(canonical), f"{terminal}: {spelling} → {canonical}"
+@pytest.mark.parametrize("entry", unit_entries(), ids=lambda entry: entry.word)
+def test_every_vocabulary_unit_is_in_the_registry(entry: UnitEntry) -> None:
+    for spelling in entry.spellings:
+        canonical = canonical_spelling(spelling)
+        assert canonical == entry.word
+        assert is_known_unit(canonical), f"{spelling} → {canonical}"
 
 
 def test_counting_words_are_each_their_own_dimension() -> None:
-    counts = [SPELLINGS.get(s, s) for s in _alternatives("COUNT_UNIT")]
+    counts = sorted(units_of_family("count"))
     dimensions = {str(pm.ureg.Unit(c).dimensionality) for c in counts}
-    assert len(dimensions) == len(set(counts))
+    assert len(dimensions) == len(counts)
+
+
+def test_every_unit_spelling_lexes_as_one_unit() -> None:
+    for spelling in unit_words():
+        value = pm.parse(f"5{spelling}")
+        assert value.kind == "quantity", spelling
+        assert value.unit == canonical_spelling(spelling), spelling  # type: ignore[union-attr]
 
 
 OVERLAPS = [  # longest literal wins: each overlap of the grammar, read the long way

@@ -7,9 +7,8 @@ import functools
 from perfmetrics.errors import AmbiguousValueError, InputTypeError, ParseError
 from perfmetrics.values.model import QualitativeValue, Value
 from perfmetrics.values.normalize import normalize
+from perfmetrics.values.parser import check_strict, parse_value
 from perfmetrics.values.parser import parse_tree as _parse_tree
-from perfmetrics.values.parser import parse_value
-from perfmetrics.values.transformer import UNKNOWN_UNIT_WARNING
 
 __all__ = ["parse", "parse_tree"]
 
@@ -70,19 +69,8 @@ def _parse_cached(text: str, strict: bool) -> Value:
 
 
 def _check_strict(text: str, value: Value) -> None:
-    """Raise ParseError at the first character that is not part of the structured value."""
-    start, end = value.span
-    before = len(text[:start]) - len(text[:start].lstrip())
-    if text[:start].strip():
-        raise ParseError(text, before, "text before the value is not part of it")
-    after = text[end:]
-    if after.strip():
-        raise ParseError(
-            text, end + len(after) - len(after.lstrip()), "text after the value is not part of it"
-        )
-    unknown = [w for w in value.warnings if w.startswith(UNKNOWN_UNIT_WARNING)]
-    if unknown:
-        raise ParseError(text, end, unknown[0])
+    """Raise ParseError unless the ``strict`` start symbol reads the whole text as one value."""
+    check_strict(text, value)
 
 
 def parse_tree(text: str) -> object:

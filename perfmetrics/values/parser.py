@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, VisitError
@@ -17,14 +17,16 @@ from perfmetrics.errors import (
     ParseError,
     SemanticError,
 )
-from perfmetrics.values.model import COMPARATOR_OF_TERMINAL
 from perfmetrics.values.normalize import normalize
-from perfmetrics.values.transformer import Bound, ValueTransformer
+from perfmetrics.values.pieces import Repeated
+from perfmetrics.values.transformer import UNKNOWN_UNIT_WARNING, ValueTransformer
+from perfmetrics.vocabulary import words
+from perfmetrics.vocabulary.grammar import import_loader
 
 if TYPE_CHECKING:
     from perfmetrics.values.model import Value
 
-__all__ = ["grammar_text", "parse_tree", "parse_value"]
+__all__ = ["START_SYMBOLS", "check_strict", "grammar_text", "parse_tree", "parse_value"]
 
 _GRAMMAR_NAME = "perfmetrics.lark"
 
@@ -41,6 +43,8 @@ _TERMINAL_NAMES = {
     "YEAR_WORD": "年",
     "RANGE_SEP": "a range separator (- ~ 至)",
 }
+#: Terminals never worth naming in an error (free-text catch-alls).
+_UNSHOWN = frozenset({"LEAD_CHAR", "NEGATION", "TRAIL_NOTE"})
 
 
 def grammar_text() -> str:
@@ -56,6 +60,21 @@ def grammar_text() -> str:
     return checkout.read_text(encoding="utf-8")
 
 
+#: The grammar's start symbols: ``start`` reads a value with notes around it, ``strict`` a bare one.
+START_SYMBOLS = ("start", "strict")
+
+
+def _build(**options: object) -> Lark:
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        start=list(START_SYMBOLS),
+        import_paths=[import_loader],
+        **options,
+    )
+
+
 @functools.cache
 def _value_parser() -> Lark:
     """Return the parser that runs the transformer as it parses (no tree is built).
@@ -63,55 +82,80 @@ def _value_parser() -> Lark:
     Positions come from the tokens themselves, so ``propagate_positions`` is off here: its
     per-rule wrapper cost a third of the parse time (benchmarks/bench_parse.py).
     """
-    return Lark(grammar_text(), parser="lalr", lexer="contextual", transformer=ValueTransformer())
+    return _build(transformer=ValueTransformer())
 
 
 @functools.cache
 def _tree_parser() -> Lark:
     """Return the parser that returns the Lark tree, for inspection and tooling."""
-    return Lark(grammar_text(), parser="lalr", lexer="contextual", propagate_positions=True)
+    return _build(propagate_positions=True)
 
 
 def _expected_names(names: set[str] | frozenset[str]) -> tuple[str, ...]:
-    shown = {_TERMINAL_NAMES.get(name, name) for name in names if name != "LEAD_CHAR"}
+    shown = {_TERMINAL_NAMES.get(name, name) for name in names if name not in _UNSHOWN}
     return tuple(sorted(shown))
+
+
+#: Malformed values whose errors name the error class, for Lark's ``match_examples``: an error in
+#: the same parser state (and with the same token) as one of these gets that class.
+_ERROR_EXAMPLES: dict[str, list[str]] = {
+    "dangling": ["≥", "不超过", "大于", "<"],
+    "missing_number": ["≥%", "不低于人", "≥万元", "≥≥", "≥年", "不低于个"],
+}
+_ERROR_CLASSES: dict[str | None, tuple[type[ParseError], str | None]] = {
+    "dangling": (DanglingComparatorError, "the comparator has no number after it"),
+    "missing_number": (MissingNumberError, "no number here"),
+    None: (ParseError, None),
+}
+
+
+#: Labels already matched, per (parser state, token type, token text); bounded.
+_LABELS: dict[tuple[object, ...], str | None] = {}
+_MAX_LABELS = 4096
+
+
+def _error_label(exc: UnexpectedInput) -> str | None:
+    """Return the example label for an error; remembered per parser state and token."""
+    token = getattr(exc, "token", None)
+    if isinstance(exc, UnexpectedCharacters) or token is None or exc.state is None:
+        return None
+    state = exc.state
+    stack = getattr(state, "state_stack", None)
+    where = (len(stack), stack[-1]) if stack else (state,)
+    key = (*where, token.type, str(token))
+    if key not in _LABELS:
+        parser = _value_parser()
+
+        def parse(text: str) -> Any:
+            return parser.parse(text, start="start")
+
+        label = exc.match_examples(parse, _ERROR_EXAMPLES, token_type_match_fallback=True)
+        if len(_LABELS) >= _MAX_LABELS:
+            _LABELS.clear()
+        _LABELS[key] = label if isinstance(label, str) else None
+    return _LABELS[key]
+
+
+def _position(text: str, exc: UnexpectedInput) -> int:
+    if isinstance(exc, UnexpectedEOF):
+        return len(text.rstrip())
+    if isinstance(exc, UnexpectedCharacters):
+        return int(exc.pos_in_stream or 0)
+    token = getattr(exc, "token", None)
+    if token is not None and token.type != "$END":
+        return int(token.start_pos or 0)
+    return len(text.rstrip())
 
 
 def _translate(text: str, exc: UnexpectedInput) -> ParseError:
     """Turn a Lark error into a ParseError subclass that says what went wrong."""
     expected: set[str] = set(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ())
-    if isinstance(exc, UnexpectedEOF):
-        position = len(text.rstrip())
-    elif isinstance(exc, UnexpectedCharacters):
-        position = int(exc.pos_in_stream or 0)
-    else:
-        token = getattr(exc, "token", None)
-        if token is not None and token.type != "$END":
-            position = int(token.start_pos or 0)
-        else:
-            position = len(text.rstrip())
+    position = _position(text, exc)
     at_end = position >= len(text.rstrip())
-    last = _last_value(exc)
-    after_comparator = isinstance(last, Bound) or (
-        isinstance(last, Token) and last.type in COMPARATOR_OF_TERMINAL
-    )
-    if at_end and after_comparator:
-        return DanglingComparatorError(
-            text, position, "the comparator has no number after it", _expected_names(expected)
-        )
-    if after_comparator and ("NUMBER" in expected or "CN_NUMBER" in expected):
-        return MissingNumberError(text, position, "no number here", _expected_names(expected))
-    reason = "unexpected end of text" if at_end else f"unexpected {text[position]!r}"
-    return ParseError(text, position, reason, _expected_names(expected))
-
-
-def _last_value(exc: UnexpectedInput) -> object:
-    """Return the top of the parser's value stack when it failed (what was read just before)."""
-    interactive = getattr(exc, "interactive_parser", None)
-    if interactive is None:
-        return None
-    stack = interactive.parser_state.value_stack
-    return stack[-1] if stack else None
+    cls, reason = _ERROR_CLASSES[_error_label(exc)]
+    if reason is None:
+        reason = "unexpected end of text" if at_end else f"unexpected {text[position]!r}"
+    return cls(text, position, reason, _expected_names(expected))
 
 
 def parse_value(text: str) -> Value:
@@ -119,9 +163,46 @@ def parse_value(text: str) -> Value:
 
     The value carries no ``text`` yet; :func:`perfmetrics.parse` fills it in.
     """
+    return _run(text, "start")
+
+
+def check_strict(text: str, value: Value) -> Value:
+    """Return ``value`` read by the ``strict`` start symbol: the whole text, nothing around it.
+
+    ``value`` is the reading of :func:`parse_value`; it places the error when the strict reading
+    fails (text before or after the value, an unknown unit).
+
+    Raises:
+        ParseError: the text is more than one structured value.
+
+    """
+    try:
+        return _run(text, "strict")
+    except ParseError as exc:
+        start, stop = value.span
+        reason = exc.reason
+        unknown = [w for w in value.warnings if w.startswith(UNKNOWN_UNIT_WARNING)]
+        if unknown:
+            reason, position = unknown[0], stop
+        elif exc.position <= start:
+            leading = text[:start]
+            reason, position = (
+                "text before the value is not part of it",
+                len(leading) - len(leading.lstrip()),
+            )
+        elif exc.position >= stop:
+            after = text[stop:]
+            reason = "text after the value is not part of it"
+            position = stop + len(after) - len(after.lstrip())
+        else:
+            raise
+        raise ParseError(text, position, reason) from exc
+
+
+def _run(text: str, start: str) -> Value:
     normalized = normalize(text)
     try:
-        value: Value = _value_parser().parse(normalized)  # type: ignore[assignment]
+        value: Value | Repeated = _value_parser().parse(normalized, start=start)  # type: ignore[assignment]
     except UnexpectedInput as exc:
         raise _translate(text, exc) from exc
     except SemanticError as exc:
@@ -130,7 +211,35 @@ def parse_value(text: str) -> Value:
         if isinstance(exc.orig_exc, SemanticError):
             raise _semantic_error(text, exc.orig_exc) from exc
         raise ParseError(text, 0, f"cannot read this value: {exc.orig_exc}") from exc
+    if isinstance(value, Repeated):
+        return _unrepeated(text, normalized, value)
     return value
+
+
+#: Every comparator word: a repeated cell may leave its comparator out (`≥95% 95%`).
+_COMPARATOR_WORDS = frozenset(
+    word
+    for group in ("ge_word", "le_word", "gt_word", "lt_word", "eq_word")
+    for word in words(group)
+)
+
+
+def _unrepeated(text: str, normalized: str, repeated: Repeated) -> Value:
+    """Return the value when the number after it writes it again; else refuse the cell.
+
+    Raises:
+        AmbiguousValueError: the second number is another target.
+
+    """
+    start, stop = repeated.value.span
+    written = "".join(normalized[start:stop].split())
+    again = "".join(repeated.trail.split())
+    if written == again or (
+        written.endswith(again) and written[: len(written) - len(again)] in _COMPARATOR_WORDS
+    ):
+        return repeated.value
+    reason = f"a second number ({repeated.trail.strip()!r}) follows the value"
+    raise AmbiguousValueError(text, repeated.position, reason)
 
 
 def _semantic_error(text: str, exc: SemanticError) -> ParseError:
@@ -146,7 +255,7 @@ def parse_tree(text: str) -> Tree[Token]:
 
     """
     try:
-        tree: Tree[Token] = _tree_parser().parse(normalize(text))
+        tree: Tree[Token] = _tree_parser().parse(normalize(text), start="start")
     except UnexpectedInput as exc:
         raise _translate(text, exc) from exc
     return tree

@@ -1,0 +1,242 @@
+"""Transformer rules for calendar values: points, deadlines, dates and periods.
+
+A mixin of :class:`perfmetrics.values.transformer.ValueTransformer`; each method is named after
+the grammar rule or alias it builds (grammar/perfmetrics.lark, sections "dates" and "periods").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+import regex
+from lark import Token
+
+from perfmetrics.errors import SemanticError
+from perfmetrics.values.model import Comparator, DateValue, MonthDay, PeriodValue, YearlessSpan
+from perfmetrics.values.numerals import chinese_number
+from perfmetrics.values.pieces import Bound, Core, end, pos
+
+__all__ = ["YEARLESS_WARNING", "CalendarRules"]
+
+#: The warning of a date or period whose year was not written and not given.
+YEARLESS_WARNING = "year not written: pass year= to place it in a year"
+
+
+class Deadline(NamedTuple):
+    """How a date is bounded (``end`` 底, ``end_before`` 底前, ``before`` 前/内), and its end."""
+
+    mode: str
+    end: int
+
+
+class Point(NamedTuple):
+    """A calendar point: a year (or None), and first/last month-day it covers."""
+
+    year: int | None
+    first: MonthDay
+    last: MonthDay
+    start: int
+    end: int
+    whole_year: bool = False
+
+
+def month_of(token: Any) -> tuple[int, int]:
+    """Return (month, position) from a month_number result; refuse month 13."""
+    number, position = token
+    if not 1 <= number <= 12:
+        raise SemanticError(f"there is no month {number}", position)
+    return number, position
+
+
+def day_of(token: Any, month: int) -> MonthDay:
+    """Return the day of ``month`` from a month_number result; refuse day 32 or 2月30日."""
+    number, position = token
+    if not 1 <= number <= 31 or number > calendar.monthrange(2024, month)[1]:
+        raise SemanticError(f"there is no day {number} in month {month}", position)
+    return MonthDay.of(month, int(number))
+
+
+def year_of(token: Token) -> int:
+    """Return the year a YEAR token names."""
+    return int(str(token))
+
+
+class CalendarRules:
+    """Rules of calendar points, dates (``2022年12月底前``) and periods (``2024年1-12月``)."""
+
+    # ------------------------------------------------------------------ calendar points
+    def month_number(self, token: Token) -> tuple[int, int]:
+        text = str(token)
+        number = chinese_number(text) if token.type == "CN_NUMBER" else int(Decimal(text))
+        if token.type == "NUMBER" and "." in text:
+            raise SemanticError(f"a month or day is a whole number, not {text}", pos(token))
+        return number, pos(token)
+
+    def year_only(self, year: Token, word: Token) -> Point:
+        return Point(year_of(year), MonthDay(1, 1), MonthDay(12, 0), pos(year), end(word), True)
+
+    def year_month(self, year: Token, _w: Token, month: Any, word: Token) -> Point:
+        number, _ = month_of(month)
+        return Point(year_of(year), MonthDay(number, 1), MonthDay(number, 0), pos(year), end(word))
+
+    def year_month_day(
+        self, year: Token, _w: Token, month: Any, _m: Token, day: Any, *word: Token
+    ) -> Point:
+        number, _ = month_of(month)
+        point = day_of(day, number)
+        stop = end(word[0]) if word else day[1] + len(str(day[0]))
+        return Point(year_of(year), point, point, pos(year), stop)
+
+    def month_only(self, month: Any, word: Token) -> Point:
+        number, position = month_of(month)
+        return Point(None, MonthDay(number, 1), MonthDay(number, 0), position, end(word))
+
+    def month_day(self, month: Any, _m: Token, day: Any, *word: Token) -> Point:
+        number, position = month_of(month)
+        point = day_of(day, number)
+        stop = end(word[0]) if word else day[1] + len(str(day[0]))
+        return Point(None, point, point, position, stop)
+
+    def bare_year(self, word: Token) -> Point:
+        return Point(None, MonthDay(1, 1), MonthDay(12, 0), pos(word), end(word), True)
+
+    def dotted_month(self, token: Token) -> Point:
+        year_text, month_text = regex.split(r"[./]", str(token))
+        month = int(month_text)
+        if not 1 <= month <= 12:
+            raise SemanticError(f"there is no month {month}", pos(token))
+        return Point(int(year_text), MonthDay(month, 1), MonthDay(month, 0), pos(token), end(token))
+
+    def dotted_date(self, token: Token) -> Point:
+        year_text, month_text, day_text = regex.split(r"[./-]", str(token))
+        year, month, day = int(year_text), int(month_text), int(day_text)
+        if day > calendar.monthrange(year, month)[1]:
+            raise SemanticError(f"there is no day {day} in {year}-{month:02d}", pos(token))
+        point = MonthDay.of(month, day)
+        return Point(year, point, point, pos(token), end(token))
+
+    # ------------------------------------------------------------------ dates
+    def end_of(self, token: Token) -> Deadline:
+        return Deadline("end", end(token))
+
+    def end_of_before(self, _end_word: Token, token: Token) -> Deadline:
+        return Deadline("end_before", end(token))
+
+    def before(self, token: Token) -> Deadline:
+        return Deadline("before", end(token))
+
+    def within(self, *tokens: Token) -> Deadline:
+        return Deadline("before", end(tokens[-1]))
+
+    def date(self, *children: Any) -> Core:
+        by_word = isinstance(children[0], Token)
+        point: Point = children[1] if by_word else children[0]
+        deadline = children[-1] if isinstance(children[-1], Deadline) else None
+        start = pos(children[0]) if by_word else point.start
+        return self._date(point, deadline, None if not by_word else Comparator.LE, start)
+
+    def compared_date(self, prefix: Bound, point: Point, *rest: Any) -> Core:
+        deadline: Deadline | None = rest[0] if rest else None
+        if deadline is not None and deadline.mode != "end" and prefix.op is not Comparator.LE:
+            raise SemanticError(
+                f"{prefix.op.symbol} and 前/内 after the date disagree",
+                prefix.position,
+                ambiguous=True,
+            )
+        return self._date(point, deadline, prefix.op, prefix.position)
+
+    def short_month_end(self, month: Any, end_word: Token, *before: Token) -> Core:
+        """Read `12底前`: 月 was dropped, but a month number with 底 is still a month end."""
+        number, position = month_of(month)
+        point = Point(None, MonthDay(number, 0), MonthDay(number, 0), position, end(end_word))
+        deadline = (
+            Deadline("end_before", end(before[0])) if before else Deadline("end", end(end_word))
+        )
+        return self._date(point, deadline, None, position)
+
+    def _date(
+        self, point: Point, deadline: Deadline | None, op: Comparator | None, start: int
+    ) -> Core:
+        stop = deadline.end if deadline else point.end
+        mode = deadline.mode if deadline else None
+        if mode in ("end", "end_before"):
+            point = point._replace(first=point.last)
+        if mode in ("before", "end_before"):
+            op = Comparator.LE
+        if op is None and point.whole_year and mode is None:
+            if point.year is None:
+                raise SemanticError("年 alone is not a date", point.start)
+            whole = {"start": dt.date(point.year, 1, 1), "end": dt.date(point.year, 12, 31)}
+            return Core(PeriodValue, whole, start, stop)
+        explicit = op is not None
+        op = op or Comparator.EQ
+        fields: dict[str, Any] = {"op": op, "op_explicit": explicit}
+        if point.year is None:
+            fields["yearless"] = YearlessSpan(point.first, point.last)
+            return Core(DateValue, fields, start, stop, (), (YEARLESS_WARNING,))
+        fields["start"] = point.first.on(point.year)
+        fields["end"] = point.last.on(point.year)
+        return Core(DateValue, fields, start, stop)
+
+    # ------------------------------------------------------------------ periods
+    def _period(self, first: Point, last: Point, start: int, stop: int) -> Core:
+        year = first.year
+        last_year = last.year if last.year is not None else year
+        if year is None or last_year is None:
+            if first.year is None and last.year is None:
+                span = YearlessSpan(first.first, last.last)
+                if (span.start and span.end) and (span.start.month, span.start.day or 31) > (
+                    span.end.month,
+                    span.end.day or 31,
+                ):
+                    raise SemanticError("the period ends before it starts", start)
+                return Core(PeriodValue, {"yearless": span}, start, stop, (), (YEARLESS_WARNING,))
+            raise SemanticError("only the second end of the period has a year", start)
+        fields = {"start": first.first.on(year), "end": last.last.on(last_year)}
+        return Core(PeriodValue, fields, start, stop)
+
+    def span(self, first: Point, _sep: Token, last: Point) -> Core:
+        return self._period(first, last, first.start, last.end)
+
+    def month_pair(
+        self, year: Token, _w: Token, first: Any, _m1: Token, last: Any, word: Token
+    ) -> Core:
+        first_month, _ = month_of(first)
+        last_month, _ = month_of(last)
+        begin = Point(
+            year_of(year), MonthDay(first_month, 1), MonthDay(first_month, 0), pos(year), 0
+        )
+        finish = Point(
+            year_of(year), MonthDay(last_month, 1), MonthDay(last_month, 0), 0, end(word)
+        )
+        return self._period(begin, finish, pos(year), end(word))
+
+    month_span = month_pair
+
+    def year_part_span(self, year: Token, _w: Token, part: tuple[MonthDay, MonthDay, int]) -> Core:
+        first, last, stop = part
+        number = year_of(year)
+        fields = {"start": first.on(number), "end": last.on(number)}
+        return Core(PeriodValue, fields, pos(year), stop)
+
+    def whole_year(self, token: Token) -> tuple[MonthDay, MonthDay, int]:
+        return MonthDay(1, 1), MonthDay(12, 0), end(token)
+
+    def half_year(self, token: Token) -> tuple[MonthDay, MonthDay, int]:
+        if str(token) == "上半年":
+            return MonthDay(1, 1), MonthDay(6, 0), end(token)
+        return MonthDay(7, 1), MonthDay(12, 0), end(token)
+
+    def quarter(self, *children: Any) -> tuple[MonthDay, MonthDay, int]:
+        number, position = next(c for c in children if isinstance(c, tuple))
+        if not 1 <= number <= 4:
+            raise SemanticError(f"there is no quarter {number}", position)
+        first_month = 3 * number - 2
+        return MonthDay(first_month, 1), MonthDay(first_month + 2, 0), end(children[-1])
+
+    def this_year(self, token: Token) -> Core:
+        fields = {"yearless": YearlessSpan(MonthDay(1, 1), MonthDay(12, 0))}
+        return Core(PeriodValue, fields, pos(token), end(token), (), (YEARLESS_WARNING,))

@@ -1,0 +1,195 @@
+"""Transformer rules for quantities and ranges: comparators, numbers, units, amounts.
+
+A mixin of :class:`perfmetrics.values.transformer.ValueTransformer`; each method is named after
+the grammar rule or alias it builds (grammar/perfmetrics.lark, section "quantities" and "ranges").
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from lark import Token
+
+from perfmetrics.errors import SemanticError
+from perfmetrics.units.names import canonical_spelling, units_of_family
+from perfmetrics.units.registry import same_dimension
+from perfmetrics.values.model import (
+    COMPARATOR_OF_TERMINAL,
+    Amount,
+    Comparator,
+    QuantityValue,
+    RangeValue,
+)
+from perfmetrics.values.numerals import check_digits, chinese_number, scaled
+from perfmetrics.values.pieces import AmountPart, Bound, Core, Note, Number, Unit, end, pos
+
+__all__ = ["MAX_PERCENT", "QuantityRules"]
+
+#: Percentages beyond this are not rates but typing errors (or overflow).
+MAX_PERCENT = Decimal(1_000_000)
+#: Units whose amounts may be negative (a change in a rate or a temperature).
+_SIGNED = frozenset({"%", "‰", "℃"})
+
+
+class QuantityRules:
+    """Rules of quantities (``≥8500台次/年``), numbers, units and ranges (``3-6本/期``)."""
+
+    def quantity(self, *children: Any) -> Core:
+        prefix: Bound | None = None
+        suffix: Bound | None = None
+        before: list[str] = []
+        after: list[str] = []
+        number: Number | None = None
+        unit: Unit | None = None
+        over = False
+        stop = 0
+        for child in children:
+            if isinstance(child, Bound):
+                if number is None:
+                    prefix = child
+                else:
+                    suffix = child
+                    stop = child.position
+            elif isinstance(child, Note):
+                before.append(child.text)
+            elif isinstance(child, Number):
+                number = child
+                stop = child.end
+            elif isinstance(child, Unit):
+                unit = child
+                stop = child.end
+            elif child.type == "OVER":
+                over = True
+            else:  # HEDGE_AFTER (左右)
+                after.append(str(child))
+                stop = end(child)
+        assert number is not None
+        part = self._make_amount(number, unit)
+        start = prefix.position if prefix else part.start
+        if prefix and suffix and prefix.op is not suffix.op:
+            raise SemanticError(
+                f"the comparator before ({prefix.op.symbol}) and after ({suffix.op.symbol}) "
+                "disagree",
+                start,
+                ambiguous=True,
+            )
+        if over:
+            if prefix or suffix:
+                raise SemanticError(
+                    "余/多 (more than) and a comparator together", start, ambiguous=True
+                )
+            prefix = Bound(Comparator.GT, part.start)
+        bound = prefix or suffix
+        fields = {
+            "op": bound.op if bound else Comparator.EQ,
+            "op_explicit": bound is not None,
+            "amount": part.amount,
+        }
+        return Core(QuantityValue, fields, start, stop, tuple(before), part.warnings, tuple(after))
+
+    def _prefix(self, token: Token) -> Bound:
+        return Bound(COMPARATOR_OF_TERMINAL[token.type], pos(token))
+
+    ge = le = gt = lt = eq = _prefix
+
+    def ge_suffix(self, *tokens: Token) -> Bound:
+        return Bound(Comparator.GE, end(tokens[-1]))
+
+    def le_suffix(self, *tokens: Token) -> Bound:
+        return Bound(Comparator.LE, end(tokens[-1]))
+
+    def mid_note(self, *chars: Token) -> Note:
+        return Note("".join(str(c) for c in chars), pos(chars[0]))
+
+    @staticmethod
+    def _make_amount(number: Number, unit: Unit | None) -> AmountPart:
+        unit_text = unit.text if unit else ""
+        warnings: tuple[str, ...] = ()
+        if number.multiplied and not unit_text:
+            warnings = (
+                f"multiplier folded into {number.value}; no unit was written, so the unit is "
+                "unknown",
+            )
+        if number.negative and unit_text and "/" not in unit_text and unit_text not in _SIGNED:
+            raise SemanticError(
+                f"a count or amount of {unit_text} cannot be negative", number.start
+            )
+        if unit_text in units_of_family("percent") and abs(number.value) > MAX_PERCENT:
+            raise SemanticError(
+                f"{number.value}{unit_text} is not a plausible rate (more than {MAX_PERCENT}%)",
+                number.start,
+            )
+        stop = unit.end if unit else number.end
+        return AmountPart(Amount(number.value, unit_text), number.start, stop, warnings)
+
+    # ------------------------------------------------------------------ numbers
+    def arabic(self, *tokens: Token) -> Number:
+        negative = tokens[0].type == "MINUS"
+        digits_token = tokens[1] if negative else tokens[0]
+        value = Decimal(str(digits_token).replace(",", ""))
+        check_digits(value, pos(digits_token))
+        multiplied = False
+        stop = end(digits_token)
+        if tokens[-1].type == "MULT":
+            value = scaled(value, str(tokens[-1]), pos(tokens[-1]))
+            multiplied = True
+            stop = end(tokens[-1])
+        if negative:
+            value = -value
+        return Number(value, pos(tokens[0]), stop, multiplied, negative)
+
+    def chinese(self, digits: Token, mult: Token | None = None) -> Number:
+        value = Decimal(chinese_number(str(digits)))
+        stop = end(digits)
+        if mult is not None:
+            value = scaled(value, str(mult), pos(mult))
+            stop = end(mult)
+        return Number(value, pos(digits), stop, mult is not None, False)
+
+    # ------------------------------------------------------------------ units
+    def compound_unit(self, first: Unit, *divisors: Unit) -> Unit:
+        text = "/".join([first.text, *(d.text for d in divisors)])
+        return Unit(text, divisors[-1].end)
+
+    def product(self, *atoms: Unit) -> Unit:
+        return Unit("·".join(a.text for a in atoms), atoms[-1].end)
+
+    def unit_word(self, token: Token) -> Unit:
+        return Unit(canonical_spelling(str(token)), end(token))
+
+    year_unit = day_unit = month_unit = each_unit = unit_word
+
+    def _measured(self, _measure: Token, token: Token) -> Unit:
+        return Unit(canonical_spelling(str(token)), end(token))
+
+    measured_unit = measured_month = measured_year = _measured
+
+    # ------------------------------------------------------------------ ranges
+    def range(self, *children: Any) -> Core:
+        numbers: list[Number] = []
+        parts: list[Unit | None] = [None, None]
+        hedge: tuple[str, ...] = ()
+        for child in children:
+            if isinstance(child, Number):
+                numbers.append(child)
+            elif isinstance(child, Unit):
+                parts[len(numbers) - 1] = child
+            elif child.type == "HEDGE_AFTER":  # 左右
+                hedge = (str(child),)
+        low_number, high_number = numbers
+        low_unit, high_unit = parts
+        if low_unit is None and high_unit is not None:
+            low_unit = Unit(high_unit.text, low_number.end)
+        low_part = self._make_amount(low_number, low_unit)
+        high_part = self._make_amount(high_number, high_unit)
+        low, high, start, stop = low_part.amount, high_part.amount, low_part.start, high_part.end
+        if low.unit != high.unit and not same_dimension(low.unit, high.unit):
+            raise SemanticError(
+                f"the two ends of the range are in different units ({low.unit or 'none'}, "
+                f"{high.unit or 'none'})",
+                start,
+            )
+        fields = {"lower": low, "upper": high}
+        warnings = low_part.warnings + high_part.warnings
+        return Core(RangeValue, fields, start, stop, (), warnings, hedge)
