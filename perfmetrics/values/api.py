@@ -7,6 +7,7 @@ import functools
 from perfmetrics.errors import AmbiguousValueError, InputTypeError, ParseError
 from perfmetrics.values.model import QualitativeValue, Value
 from perfmetrics.values.normalize import normalize
+from perfmetrics.values.notices import WarningCode, warning
 from perfmetrics.values.parser import check_strict, parse_value
 from perfmetrics.values.parser import parse_tree as _parse_tree
 
@@ -53,7 +54,8 @@ def _parse_cached(text: str, strict: bool) -> Value:
     except ParseError as exc:
         if strict:
             raise
-        warnings = (exc.reason,) if isinstance(exc, AmbiguousValueError) else ()
+        ambiguous = isinstance(exc, AmbiguousValueError)
+        warnings = (warning(WarningCode.AMBIGUOUS, exc.reason),) if ambiguous else ()
         return QualitativeValue(
             content="".join(normalize(text).split()),
             text=text,

@@ -16,13 +16,16 @@ from lark import Token
 
 from perfmetrics.errors import SemanticError
 from perfmetrics.values.model import Comparator, DateValue, MonthDay, PeriodValue, YearlessSpan
+from perfmetrics.values.notices import WarningCode, warning
 from perfmetrics.values.numerals import chinese_number
 from perfmetrics.values.pieces import Bound, Core, end, pos
 
 __all__ = ["YEARLESS_WARNING", "CalendarRules"]
 
 #: The warning of a date or period whose year was not written and not given.
-YEARLESS_WARNING = "year not written: pass year= to place it in a year"
+YEARLESS_WARNING = warning(
+    WarningCode.YEARLESS, "year not written: pass year= to place it in a year"
+)
 
 
 class Deadline(NamedTuple):

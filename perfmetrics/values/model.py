@@ -17,6 +17,7 @@ import attrs
 from attrs import field, frozen
 
 from perfmetrics.values import render as _render
+from perfmetrics.values.notices import WarningCode
 from perfmetrics.values.primitives import (
     COMPARATOR_OF_TERMINAL,
     Amount,
@@ -48,6 +49,9 @@ __all__ = [
     "format_decimal",
     "to_decimal",
 ]
+
+
+_YEARLESS = WarningCode.YEARLESS
 
 
 def _to_tuple(items: Iterable[str]) -> tuple[str, ...]:
@@ -204,7 +208,7 @@ def _resolve_yearless(value: DateValue | PeriodValue, year: int) -> dict[str, An
         "start": bounds.start.on(year) if bounds.start else None,
         "end": bounds.end.on(year) if bounds.end else None,
         "yearless": None,
-        "warnings": tuple(w for w in value.warnings if not w.startswith("year not written")),
+        "warnings": tuple(w for w in value.warnings if getattr(w, "code", None) is not _YEARLESS),
     }
 
 

@@ -18,8 +18,9 @@ from perfmetrics.errors import (
     SemanticError,
 )
 from perfmetrics.values.normalize import normalize
+from perfmetrics.values.notices import WarningCode
 from perfmetrics.values.pieces import Repeated
-from perfmetrics.values.transformer import UNKNOWN_UNIT_WARNING, ValueTransformer
+from perfmetrics.values.transformer import ValueTransformer
 from perfmetrics.vocabulary import words
 from perfmetrics.vocabulary.grammar import import_loader
 
@@ -181,7 +182,9 @@ def check_strict(text: str, value: Value) -> Value:
     except ParseError as exc:
         start, stop = value.span
         reason = exc.reason
-        unknown = [w for w in value.warnings if w.startswith(UNKNOWN_UNIT_WARNING)]
+        unknown = [
+            w for w in value.warnings if getattr(w, "code", None) is WarningCode.UNKNOWN_UNIT
+        ]
         if unknown:
             reason, position = unknown[0], stop
         elif exc.position <= start:

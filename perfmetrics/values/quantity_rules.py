@@ -21,6 +21,7 @@ from perfmetrics.values.model import (
     QuantityValue,
     RangeValue,
 )
+from perfmetrics.values.notices import WarningCode, warning
 from perfmetrics.values.numerals import check_digits, chinese_number, scaled
 from perfmetrics.values.pieces import AmountPart, Bound, Core, Note, Number, Unit, end, pos
 
@@ -107,10 +108,11 @@ class QuantityRules:
         unit_text = unit.text if unit else ""
         warnings: tuple[str, ...] = ()
         if number.multiplied and not unit_text:
-            warnings = (
+            message = (
                 f"multiplier folded into {number.value}; no unit was written, so the unit is "
-                "unknown",
+                "unknown"
             )
+            warnings = (warning(WarningCode.MULTIPLIER_WITHOUT_UNIT, message),)
         if number.negative and unit_text and "/" not in unit_text and unit_text not in _SIGNED:
             raise SemanticError(
                 f"a count or amount of {unit_text} cannot be negative", number.start

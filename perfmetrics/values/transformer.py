@@ -22,13 +22,12 @@ from perfmetrics.errors import SemanticError
 from perfmetrics.units.names import units_of_family
 from perfmetrics.values.calendar_rules import CalendarRules
 from perfmetrics.values.model import Amount, QuantityValue, Value
+from perfmetrics.values.notices import WarningCode, warning
 from perfmetrics.values.pieces import Core, Note, Repeated, Trail, pos
 from perfmetrics.values.quantity_rules import QuantityRules
 
-__all__ = ["UNKNOWN_UNIT_WARNING", "ValueTransformer"]
+__all__ = ["ValueTransformer"]
 
-#: Start of the warning given when an unknown word is kept as a unit (strict mode refuses it).
-UNKNOWN_UNIT_WARNING = "not a known unit:"
 #: A repeated cell is at most this long; longer digit-led tails are refused unread.
 _MAX_REPEAT = 40
 #: Public attributes of the transformer that are not grammar rules (Lark's own API).
@@ -112,9 +111,8 @@ class ValueTransformer(QuantityRules, CalendarRules, Transformer[Token, Value | 
                 # An unknown counting word (`≥30艘`): keep it as a unit of its own, and say so.
                 word = trail.text.strip()
                 fields = {**fields, "amount": Amount(amount.magnitude, word)}
-                warnings.append(
-                    f"{UNKNOWN_UNIT_WARNING} {word!r}: kept as a counting unit of its own"
-                )
+                message = f"not a known unit: {word!r}: kept as a counting unit of its own"
+                warnings.append(warning(WarningCode.UNKNOWN_UNIT, message))
             else:
                 after.append(trail.text.strip())
         value = core.build(
