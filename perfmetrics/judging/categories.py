@@ -13,6 +13,7 @@ import enum
 from perfmetrics.errors import UnknownCategoryError
 from perfmetrics.values.model import Comparator
 from perfmetrics.values.normalize import normalize
+from perfmetrics.vocabulary import mapping
 
 __all__ = ["Category", "category_of"]
 
@@ -39,15 +40,16 @@ class Category(enum.StrEnum):
         return repr(self.value)
 
 
+def _keywords() -> dict[Category, tuple[str, ...]]:
+    """Key words → category (words.tsv, group ``category_keyword``)."""
+    found: dict[Category, list[str]] = {category: [] for category in Category}
+    for word, category in mapping("category_keyword").items():
+        found[Category(category)].append(word)
+    return {category: tuple(words) for category, words in found.items()}
+
+
 #: Key words → category; a name must contain exactly one group's words.
-_KEYWORDS: dict[Category, tuple[str, ...]] = {
-    Category.COST: ("成本", "cost"),
-    Category.QUANTITY: ("数量", "quantity"),
-    Category.QUALITY: ("质量", "quality"),
-    Category.TIMELINESS: ("时效", "timeliness"),
-    Category.BENEFIT: ("效益", "影响", "benefit", "impact"),
-    Category.SATISFACTION: ("满意", "satisfaction"),
-}
+_KEYWORDS = _keywords()
 
 
 def category_of(name: str | Category) -> Category:

@@ -1,24 +1,4 @@
-"""Hypothesis strategies for fuzzing code that reads 指标值, each draw with its known answer.
-
-Install with ``pip install perfmetrics[fuzz]``; this module imports hypothesis and is never
-imported by ``import perfmetrics``.
-
->>> from hypothesis import given
->>> from perfmetrics.strategies import indicator_values
->>> @given(indicator_values())
-... def test_my_reader(sample):
-...     text, expected = sample.text, sample.value
-...     assert my_reader(text) == expected.to_dict()["magnitude"]   # doctest: +SKIP
-
-Strategies:
-
-- :func:`indicator_values` draws :class:`Labeled` samples: a messy text as real tables write it
-  (comparator words and symbols, full-width forms, stray spaces, 万 multipliers, thousands
-  separators, % ％ 百分比, compound rates, ranges, deadlines, periods, notes, qualitative phrases)
-  and the value ``perfmetrics.parse`` must return for it.
-- :func:`quantities` draws amounts in a unit; :func:`targets` draws parsed targets of a kind;
-  :func:`actuals_for` draws actual texts that meet (or miss) a given target.
-"""
+"""Strategies that draw 指标值 texts with the values they must parse to."""
 
 from __future__ import annotations
 
@@ -30,6 +10,17 @@ from typing import NamedTuple
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from perfmetrics.strategies.words import (
+    _FOLDING,
+    HEDGES,
+    MID_NOTES,
+    NOTES,
+    PREFIXES,
+    QUALITATIVE,
+    SUFFIXES,
+    UNIT_FAMILIES,
+    full_width,
+)
 from perfmetrics.values.model import (
     Amount,
     Comparator,
@@ -42,16 +33,8 @@ from perfmetrics.values.model import (
     Value,
     format_decimal,
 )
-from perfmetrics.values.render import render
 
-__all__ = [
-    "COUNT_UNITS",
-    "Labeled",
-    "actuals_for",
-    "indicator_values",
-    "quantities",
-    "targets",
-]
+__all__ = ["Labeled", "indicator_values", "quantities", "targets"]
 
 
 class Labeled(NamedTuple):
@@ -69,109 +52,6 @@ class Labeled(NamedTuple):
     def pair(self) -> tuple[str, Value]:
         """The ``(text, expected)`` pair: ``indicator_values().map(lambda s: s.pair)``."""
         return self.text, self.value
-
-
-#: Written comparator → (comparator, whether it is written after the number).
-PREFIXES: dict[str, Comparator] = {
-    "≥": Comparator.GE,
-    ">=": Comparator.GE,
-    "≧": Comparator.GE,
-    "不低于": Comparator.GE,
-    "不少于": Comparator.GE,
-    "至少": Comparator.GE,
-    "达到": Comparator.GE,
-    "不小于": Comparator.GE,
-    "大于等于": Comparator.GE,
-    "≤": Comparator.LE,
-    "<=": Comparator.LE,
-    "≦": Comparator.LE,
-    "不超过": Comparator.LE,
-    "不高于": Comparator.LE,
-    "不大于": Comparator.LE,
-    "控制在": Comparator.LE,
-    ">": Comparator.GT,
-    "大于": Comparator.GT,
-    "超过": Comparator.GT,
-    "高于": Comparator.GT,
-    "<": Comparator.LT,
-    "小于": Comparator.LT,
-    "低于": Comparator.LT,
-    "少于": Comparator.LT,
-    "不满": Comparator.LT,
-    "=": Comparator.EQ,
-    "等于": Comparator.EQ,
-}
-SUFFIXES: dict[str, Comparator] = {
-    "以上": Comparator.GE,
-    "及以上": Comparator.GE,
-    "以下": Comparator.LE,
-    "以内": Comparator.LE,
-    "之内": Comparator.LE,
-}
-#: Counting words drawn by default; each is its own dimension.
-COUNT_UNITS = ("人", "人次", "台次", "个", "家", "篇", "场", "项", "户", "套", "件", "份", "次")
-#: Written unit → canonical unit, by family.
-UNIT_FAMILIES: dict[str, dict[str, str]] = {
-    "count": {unit: unit for unit in COUNT_UNITS},
-    "money": {"元": "元", "万元": "万元", "亿元": "亿元"},
-    "percent": {"%": "%", "％": "%", "百分比": "%"},
-    "time": {
-        "天": "天",
-        "小时": "小时",
-        "个工作日": "工作日",
-        "个月": "月",
-        "年": "年",
-        "分钟": "分钟",
-    },
-    "rate": {
-        "元/人/月": "元/人/月",
-        "次/月": "次/月",
-        "人/项": "人/项",
-        "台次/年": "台次/年",
-        "元/人·月": "元/人·月",
-        "天/期": "天/期",
-    },
-    "area": {"平方米": "平方米", "平米": "平方米", "㎡": "平方米"},
-    "score": {"分": "分"},
-    "none": {"": ""},
-}
-#: Units on which a 万 multiplier is folded into the number (a plain number with 万 has an
-#: unknown unit and a warning, so it is left out).
-_FOLDING = ("count", "area")
-NOTES = (
-    "反映参与人员情况",
-    "按计划完成",
-    "全年累计",
-    "(含续签)",
-    "根据年度工作计划",
-    "其中线上办理",
-)
-MID_NOTES = ("总次数", "全年", "预算")
-HEDGES = ("预计", "约", "力争")
-QUALITATIVE = (
-    "保障",
-    "提升",
-    "及时",
-    "是",
-    "否",
-    "达到标准",
-    "无投诉意见",
-    "有效保障",
-    "显著提高",
-    "按标准拨付",
-    "稳步提升",
-    "正常运转",
-)
-_FULL_WIDTH = str.maketrans({chr(code): chr(code + 0xFEE0) for code in range(0x21, 0x7F)})
-
-
-def full_width(text: str) -> str:
-    """Fold the ASCII characters of ``text`` to their full-width forms (``>95%`` → ``＞９５％``).
-
-    >>> full_width("≥95%")
-    '≥９５％'
-    """
-    return text.translate(_FULL_WIDTH)
 
 
 def _magnitudes(*, places: int, max_value: int) -> st.SearchStrategy[Decimal]:
@@ -449,110 +329,3 @@ def quantities(
 def targets(*, kind: str | None = None) -> st.SearchStrategy[Value]:
     """Draw target values (the parsed form) of one kind, or of any kind."""
     return indicator_values(kinds=kind).map(lambda sample: sample.value)
-
-
-def _number(value: Decimal, unit: str) -> str:
-    return str(Amount(value, unit))
-
-
-def actuals_for(target: Value | str, *, met: bool = True) -> st.SearchStrategy[str]:
-    """Draw actual texts whose verdict against ``target`` (no category) is ``met``.
-
-    Raises:
-        InvalidArgument: no actual can give that verdict (``≥0人`` cannot be missed; a free-text
-            target can be neither met nor missed except by its own text or a 是/否 answer).
-    """
-    if isinstance(target, str):
-        from perfmetrics.values.api import parse
-
-        target = parse(target)
-    if isinstance(target, QuantityValue):
-        return _quantity_actuals(target, met)
-    if isinstance(target, RangeValue):
-        return _range_actuals(target, met)
-    if isinstance(target, DateValue | PeriodValue):
-        return _date_actuals(target, met)
-    return _text_actuals(target, met)
-
-
-def _deltas(scale: Decimal) -> st.SearchStrategy[Decimal]:
-    return st.decimals(min_value=Decimal("0.01"), max_value=max(scale, Decimal(1)), places=2)
-
-
-def _quantity_actuals(target: QuantityValue, met: bool) -> st.SearchStrategy[str]:
-    t, unit, op = target.magnitude, target.unit, target.op
-    up = _deltas(t).map(lambda d: _number(t + d, unit))
-    same = st.just(_number(t, unit))
-    down = _deltas(t).filter(lambda d: d <= t).map(lambda d: _number(t - d, unit))
-    can_go_down = t >= Decimal("0.01")
-    choices: list[st.SearchStrategy[str]]
-    if op is Comparator.GE:
-        choices = [up, same] if met else [down]
-    elif op is Comparator.GT:
-        choices = [up] if met else [same, down]
-    elif op is Comparator.LE:
-        choices = [same, down] if met else [up]
-    elif op is Comparator.LT:
-        choices = [down] if met else [same, up]
-    else:
-        choices = [same] if met else [up, down]
-    if not can_go_down:
-        choices = [c for c in choices if c is not down]
-    if not choices:
-        raise InvalidArgument(f"no actual is {'meeting' if met else 'missing'} {render(target)!r}")
-    if met and unit == "万元" and op in (Comparator.EQ, Comparator.GE, Comparator.LE):
-        choices.append(st.just(_number(t * 10000, "元")))  # the same amount in another unit
-    return st.one_of(choices)
-
-
-def _range_actuals(target: RangeValue, met: bool) -> st.SearchStrategy[str]:
-    low, high, unit = target.lower.magnitude, target.upper.magnitude, target.unit
-    if met:
-        return st.decimals(min_value=low, max_value=high, places=2).map(lambda v: _number(v, unit))
-    above = _deltas(high).map(lambda d: _number(high + d, unit))
-    if low >= Decimal("0.01"):
-        below = _deltas(low).filter(lambda d: d <= low).map(lambda d: _number(low - d, unit))
-        return st.one_of(above, below)
-    return above
-
-
-def _date_actuals(target: DateValue | PeriodValue, met: bool) -> st.SearchStrategy[str]:
-    if target.start is None or target.end is None:
-        raise InvalidArgument("the target has no year; resolve it first (value.resolve(year))")
-    start, end = target.start, target.end
-    op = target.op if isinstance(target, DateValue) else Comparator.EQ
-    days = st.integers(1, 400).map(lambda n: dt.timedelta(days=n))
-    inside = st.integers(0, (end - start).days).map(lambda n: start + dt.timedelta(days=n))
-    if op is Comparator.LE:
-        dates = (days.map(lambda d: end - d) | st.just(end)) if met else days.map(lambda d: end + d)
-    elif op is Comparator.GE:
-        dates = (
-            (days.map(lambda d: start + d) | st.just(start))
-            if met
-            else days.map(lambda d: start - d)
-        )
-    elif op is Comparator.LT:
-        dates = days.map(lambda d: start - d) if met else inside
-    elif op is Comparator.GT:
-        dates = days.map(lambda d: end + d) if met else inside
-    else:
-        dates = inside if met else (days.map(lambda d: end + d) | days.map(lambda d: start - d))
-    return dates.map(_date_text)
-
-
-def _date_text(day: dt.date) -> str:
-    """Write a date as tables do (``2025年12月31日``); ISO forms are tested elsewhere."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def _text_actuals(target: Value, met: bool) -> st.SearchStrategy[str]:
-    assert isinstance(target, QualitativeValue)
-    if target.content in ("是", "否"):
-        if met:
-            return st.just(target.content)
-        return st.just("否" if target.content == "是" else "是")
-    if met:
-        return st.sampled_from([target.content, f" {target.content} "])
-    raise InvalidArgument(
-        f"a free-text target ({target.content!r}) cannot be missed, only undecided"
-    )

@@ -1,0 +1,38 @@
+"""Hypothesis strategies for fuzzing code that reads 指标值, each draw with its known answer.
+
+Install with ``pip install perfmetrics[fuzz]``; this module imports hypothesis and is never
+imported by ``import perfmetrics``.
+
+>>> from hypothesis import given
+>>> from perfmetrics.strategies import indicator_values
+>>> @given(indicator_values())
+... def test_my_reader(sample):
+...     text, expected = sample.text, sample.value
+...     assert my_reader(text) == expected.to_dict()["magnitude"]   # doctest: +SKIP
+
+Strategies:
+
+- :func:`indicator_values` draws :class:`Labeled` samples: a messy text as real tables write it
+  (comparator words and symbols, full-width forms, stray spaces, 万 multipliers, thousands
+  separators, % ％ 百分比, compound rates, ranges, deadlines, periods, notes, qualitative phrases)
+  and the value ``perfmetrics.parse`` must return for it.
+- :func:`quantities` draws amounts in a unit; :func:`targets` draws parsed targets of a kind;
+  :func:`actuals_for` draws actual texts that meet (or miss) a given target.
+"""
+
+from __future__ import annotations
+
+from perfmetrics.strategies.actuals import actuals_for
+from perfmetrics.strategies.values import Labeled, indicator_values, quantities, targets
+from perfmetrics.strategies.words import COUNT_UNITS, UNIT_FAMILIES, full_width
+
+__all__ = [
+    "COUNT_UNITS",
+    "UNIT_FAMILIES",
+    "Labeled",
+    "actuals_for",
+    "full_width",
+    "indicator_values",
+    "quantities",
+    "targets",
+]
