@@ -20,7 +20,7 @@ STRICT_ERRORS = [
     ("≥≥5%", pm.MissingNumberError, 1, " ^"),
     ("2022年13月", pm.ParseError, 5, "      ^"),
     ("6-3本", pm.ParseError, 0, "^"),
-    ("≥30艘", pm.ParseError, 3, "   ^"),
+    ("≥30龘", pm.ParseError, 3, "   ^"),
     ("分别大于200M、300M", pm.AmbiguousValueError, 8, "            ^"),
 ]
 

@@ -11,7 +11,7 @@ from perfmetrics.values.notices import ValueWarning, WarningCode, find_warning, 
 
 CASES = [
     # text, year, the code its one warning has
-    ("≥30艘", None, WarningCode.UNKNOWN_UNIT),  # issue 9: an unknown counting word
+    ("≥30龘", None, WarningCode.UNKNOWN_UNIT),  # 龘 is in no vocabulary: an unknown counting word
     ("12月底前完成", None, WarningCode.YEARLESS),
     ("≤122万", None, WarningCode.MULTIPLIER_WITHOUT_UNIT),  # seed 000: cost row without 元
     ("分别大于200M、300M", None, WarningCode.AMBIGUOUS),  # VALUE_SEMANTICS: several targets
@@ -33,7 +33,7 @@ def test_resolving_the_year_drops_the_yearless_warning_by_code() -> None:
 
 
 def test_warnings_are_strings_and_pickle_with_their_code() -> None:
-    (item,) = pm.parse("≥30艘").warnings
-    assert item == "not a known unit: '艘': kept as a counting unit of its own"
+    (item,) = pm.parse("≥30龘").warnings
+    assert item == "not a known unit: '龘': kept as a counting unit of its own"
     again = pickle.loads(pickle.dumps(item))
     assert (again, again.code) == (item, WarningCode.UNKNOWN_UNIT)

@@ -39,7 +39,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_contains_grammar_units_and_marker(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "perfmetrics/grammar/perfmetrics.lark" in names
-    assert "perfmetrics/units/definitions.txt" in names
+    assert "perfmetrics/vocabulary/units.tsv" in names
+    assert "perfmetrics/vocabulary/words.tsv" in names
     assert "perfmetrics/py.typed" in names
 
 

@@ -12,18 +12,17 @@ import functools
 import threading
 from collections.abc import Iterator
 from decimal import Decimal
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import regex
 
 from perfmetrics.errors import UnitMismatchError
+from perfmetrics.units.definitions import definitions_text, registry_names
 
 if TYPE_CHECKING:
     import pint
 
 __all__ = [
-    "SPELLINGS",
     "convert",
     "get_registry",
     "is_known_unit",
@@ -32,62 +31,8 @@ __all__ = [
     "same_dimension",
 ]
 
-#: Written spelling (after normalization) → canonical unit name. Names not listed are canonical
-#: already (most counting words). The canonical name is what ``Amount.unit`` holds.
-SPELLINGS: dict[str, str] = {
-    "百分比": "%",
-    "平米": "平方米",
-    "㎡": "平方米",
-    "m²": "平方米",
-    "m2": "平方米",
-    "千米": "公里",
-    "km": "公里",
-    "KM": "公里",
-    "千克": "公斤",
-    "°C": "℃",
-    "摄氏度": "℃",
-    "日": "天",
-    "号": "天",
-    "星期": "周",
-    "个季度": "季度",
-    "年度": "年",
-    "月份": "月",
-    "个人": "人",
-    "M": "MB",
-    "兆": "MB",
-    "G": "GB",
-    "T": "TB",
-    "K": "KB",
-    "Gb": "Gbit",
-    "Mb": "Mbit",
-}
-
-#: Canonical names that are not registry names as they stand (symbols pint spells otherwise).
-_REGISTRY_NAMES: dict[str, str] = {
-    "%": "percent",
-    "‰": "permille",
-    "℃": "degree_Celsius",
-    "MB": "megabyte",
-    "GB": "gigabyte",
-    "TB": "terabyte",
-    "KB": "kilobyte",
-    "Mbit": "megabit",
-    "Gbit": "gigabit",
-    "Mbps": "megabit / second",
-    "Gbps": "gigabit / second",
-}
-
 _IDENTIFIER = regex.compile(r"^[\p{L}_][\p{L}\p{N}_]*$")
 _lock = threading.Lock()
-
-
-def canonical_spelling(written: str) -> str:
-    """Return the canonical name of a unit spelling.
-
-    >>> canonical_spelling("平米"), canonical_spelling("百分比"), canonical_spelling("人次")
-    ('平方米', '%', '人次')
-    """
-    return SPELLINGS.get(written, written)
 
 
 @functools.cache
@@ -99,14 +44,12 @@ def get_registry() -> pint.UnitRegistry[Any]:
     import pint
 
     registry: pint.UnitRegistry[Any] = pint.UnitRegistry(non_int_type=Decimal, cache_folder=None)
-    definitions = resources.files("perfmetrics").joinpath("units", "definitions.txt")
-    with resources.as_file(definitions) as path:
-        registry.load_definitions(str(path))
+    registry.load_definitions(definitions_text().splitlines())
     return registry
 
 
 def _registry_name(name: str) -> str:
-    return _REGISTRY_NAMES.get(name, name)
+    return registry_names().get(name, name)
 
 
 def is_known_unit(name: str) -> bool:
@@ -154,7 +97,7 @@ def pint_unit(canonical: str) -> pint.Unit:
     unit = registry.Unit("dimensionless")
     for name, divides in _atoms(canonical):
         registry_name = _registry_name(name)
-        if registry_name not in _REGISTRY_NAMES.values() and registry_name not in registry:
+        if registry_name not in registry_names().values() and registry_name not in registry:
             _ensure_defined(registry_name)
         atom = registry.Unit(registry_name)
         unit = unit / atom if divides else unit * atom

@@ -1,13 +1,26 @@
-"""Length-preserving cleanup of a raw value before lexing.
+r"""Clean a raw value before lexing, keeping a map back to the caller's offsets.
 
-Each character maps to exactly one character, so every offset into the normalized text is an
-offset into the caller's text too (error carets stay right). NFKC is deliberately not used: it
-would turn ㎡ into two characters and shift every position after it.
+Two stages:
+
+- :func:`normalize` folds characters one for one (full-width ASCII, dashes, comparator look-alikes,
+  odd spaces, Kangxi radicals and compatibility ideographs to the unified ideograph); its result has
+  the length of its input. NFKC is deliberately not used on the whole text: it would turn ㎡ into
+  two characters.
+- :func:`clean` then removes what text extraction inserts inside numbers and words: invisible and
+  format characters (zero-width spaces, bidi marks, soft hyphens), combining marks, and whitespace
+  between two Han characters (a PDF cell that wraps mid-word: ``不 低 于``, ``百\n分比``). It
+  returns the cleaned text with, for each of its characters, the offset of that character in the
+  caller's text, so errors and spans still point into what the caller wrote.
 """
 
 from __future__ import annotations
 
-__all__ = ["normalize"]
+import unicodedata
+
+import regex
+from attrs import frozen
+
+__all__ = ["Cleaned", "clean", "normalize", "visible"]
 
 
 def _build_table() -> dict[int, str]:
@@ -15,11 +28,10 @@ def _build_table() -> dict[int, str]:
     # Full-width ASCII ！-～ (U+FF01..U+FF5E) to ASCII: ＞＝％０-９／（）， and full-width letters.
     for code in range(0xFF01, 0xFF5F):
         table[code] = chr(code - 0xFEE0)
-    # Every kind of space to a plain space (ideographic, no-break, thin, zero-width …).
-    for char in (
-        "\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-        "\u202f\u205f\u200b\u200c\u200d\u2060\ufeff\r\f\v"
-    ):
+    # Every kind of visible space to a plain space (ideographic, no-break, thin …).
+    for char in "\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a":
+        table[ord(char)] = " "
+    for char in "\u202f\u205f\r\f\v\x1c\x1d\x1e\x1f\x85\u2028\u2029":
         table[ord(char)] = " "
     # Comparator look-alikes.
     for char, target in {
@@ -40,20 +52,87 @@ def _build_table() -> dict[int, str]:
     for char in "•・‧∙⋅":
         table[ord(char)] = "·"
     table[ord("﹪")] = "%"
+    # Kangxi radicals, CJK radical supplements and compatibility ideographs that Unicode maps to
+    # one unified ideograph: PDF text extraction emits ⼈ (U+2F08) for 人 and ⽉ (U+2F49) for 月.
+    for block in (range(0x2E80, 0x2FE0), range(0xF900, 0xFB00), range(0x2F800, 0x2FA20)):
+        for code in block:
+            folded = unicodedata.normalize("NFKC", chr(code))
+            if len(folded) == 1 and folded != chr(code):
+                table[code] = folded
     return table
 
 
 _TABLE = _build_table()
 
+#: Characters removed wherever they stand: format characters (zero-width spaces and joiners, bidi
+#: marks and controls, soft hyphen, invisible operators, BOM) and combining marks.
+_INVISIBLE = r"\p{Cf}\p{Mn}\p{Me}"
+#: Whitespace with a Han character on both sides (after invisible characters are gone).
+_HAN_GAP = r"(?<=\p{Han}[" + _INVISIBLE + r"]*)\s+(?=[" + _INVISIBLE + r"]*\p{Han})"
+_REMOVED = regex.compile(f"[{_INVISIBLE}]+|{_HAN_GAP}")
+_INVISIBLE_RUN = regex.compile(f"[{_INVISIBLE}]+")
+
 
 def normalize(text: str) -> str:
-    """Fold width variants, dashes and odd spaces; the result has the same length as ``text``.
+    """Fold width variants, dashes, odd spaces and radicals; the result has the same length.
 
     >>> normalize("＞０．９５　反映")
     '>0.95 反映'
     >>> normalize("2022年1月—2022年11月")
     '2022年1月-2022年11月'
-    >>> len(normalize("≧１２㎡")) == len("≧１２㎡")
-    True
+    >>> normalize("≥5⼈"), len(normalize("≧１２㎡")) == len("≧１２㎡")
+    ('≥5人', True)
     """
     return text.translate(_TABLE)
+
+
+@frozen
+class Cleaned:
+    """A cleaned text and where each of its characters stood in the original.
+
+    ``offsets`` is ``None`` when nothing was removed (the offsets are the identity); otherwise it
+    has one entry per character of ``text`` plus one for the end.
+    """
+
+    text: str
+    offsets: tuple[int, ...] | None = None
+
+    def original(self, position: int) -> int:
+        """Return the offset in the original text of ``position`` in the cleaned text."""
+        if self.offsets is None:
+            return position
+        return self.offsets[max(0, min(position, len(self.offsets) - 1))]
+
+
+def clean(text: str) -> Cleaned:
+    r"""Normalize ``text`` and remove invisible characters and wraps inside words.
+
+    >>> clean("≥8\u200f500 台次/年").text
+    '≥8500 台次/年'
+    >>> found = clean("不 低 于 95%")
+    >>> found.text, found.original(3)
+    ('不低于 95%', 5)
+    """
+    folded = normalize(text)
+    if _REMOVED.search(folded) is None:
+        return Cleaned(folded)
+    kept: list[str] = []
+    offsets: list[int] = []
+    last = 0
+    for match in _REMOVED.finditer(folded):
+        kept.append(folded[last : match.start()])
+        offsets.extend(range(last, match.start()))
+        last = match.end()
+    kept.append(folded[last:])
+    offsets.extend(range(last, len(folded)))
+    offsets.append(len(folded))
+    return Cleaned("".join(kept), tuple(offsets))
+
+
+def visible(text: str) -> str:
+    """Normalize ``text`` and drop invisible characters, keeping every space (for notes).
+
+    >>> visible("启动 按\u200b时")
+    '启动 按时'
+    """
+    return _INVISIBLE_RUN.sub("", normalize(text))

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import functools
+import threading
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
+import lark.lexer as lark_lexer
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, VisitError
 
@@ -17,8 +20,8 @@ from perfmetrics.errors import (
     ParseError,
     SemanticError,
 )
-from perfmetrics.values.normalize import normalize
-from perfmetrics.values.notices import WarningCode
+from perfmetrics.values.normalize import Cleaned, clean, visible
+from perfmetrics.values.notices import WarningCode, find_warning
 from perfmetrics.values.pieces import Repeated
 from perfmetrics.values.transformer import ValueTransformer
 from perfmetrics.vocabulary import words
@@ -65,15 +68,32 @@ def grammar_text() -> str:
 START_SYMBOLS = ("start", "strict")
 
 
+_BUILD_LOCK = threading.Lock()
+
+
 def _build(**options: object) -> Lark:
-    return Lark(
-        grammar_text(),
-        parser="lalr",
-        lexer="contextual",
-        start=list(START_SYMBOLS),
-        import_paths=[import_loader],
-        **options,
-    )
+    """Build the LALR parser from the grammar and the vocabulary module.
+
+    Lark checks every pair of terminals for collisions with the optional package interegular
+    whenever it is installed; on the vocabulary's word tries that costs tens of seconds per build.
+    The grammar's terminals are checked once, by tests/test_grammar.py and tests/test_vocabulary.py,
+    so a run-time build skips it (``strict=True`` builds, which need it, keep it).
+    """
+    with _BUILD_LOCK:
+        saved = lark_lexer.has_interegular
+        if not options.get("strict"):
+            lark_lexer.has_interegular = False
+        try:
+            return Lark(
+                grammar_text(),
+                parser="lalr",
+                lexer="contextual",
+                start=list(START_SYMBOLS),
+                import_paths=[import_loader],
+                **options,
+            )
+        finally:
+            lark_lexer.has_interegular = saved
 
 
 @functools.cache
@@ -148,15 +168,15 @@ def _position(text: str, exc: UnexpectedInput) -> int:
     return len(text.rstrip())
 
 
-def _translate(text: str, exc: UnexpectedInput) -> ParseError:
-    """Turn a Lark error into a ParseError subclass that says what went wrong."""
+def _translate(text: str, cleaned: Cleaned, exc: UnexpectedInput) -> ParseError:
+    """Turn a Lark error on the cleaned text into a ParseError on the caller's text."""
     expected: set[str] = set(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ())
-    position = _position(text, exc)
-    at_end = position >= len(text.rstrip())
+    position = _position(cleaned.text, exc)
+    at_end = position >= len(cleaned.text.rstrip())
     cls, reason = _ERROR_CLASSES[_error_label(exc)]
     if reason is None:
-        reason = "unexpected end of text" if at_end else f"unexpected {text[position]!r}"
-    return cls(text, position, reason, _expected_names(expected))
+        reason = "unexpected end of text" if at_end else f"unexpected {cleaned.text[position]!r}"
+    return cls(text, cleaned.original(position), reason, _expected_names(expected))
 
 
 def parse_value(text: str) -> Value:
@@ -181,18 +201,13 @@ def check_strict(text: str, value: Value) -> Value:
         return _run(text, "strict")
     except ParseError as exc:
         start, stop = value.span
-        reason = exc.reason
-        unknown = [
-            w for w in value.warnings if getattr(w, "code", None) is WarningCode.UNKNOWN_UNIT
-        ]
-        if unknown:
-            reason, position = unknown[0], stop
+        unknown = find_warning(value.warnings, WarningCode.UNKNOWN_UNIT)
+        if unknown is not None:
+            reason, position = str(unknown), stop
         elif exc.position <= start:
             leading = text[:start]
-            reason, position = (
-                "text before the value is not part of it",
-                len(leading) - len(leading.lstrip()),
-            )
+            reason = "text before the value is not part of it"
+            position = len(leading) - len(leading.lstrip())
         elif exc.position >= stop:
             after = text[stop:]
             reason = "text after the value is not part of it"
@@ -203,20 +218,37 @@ def check_strict(text: str, value: Value) -> Value:
 
 
 def _run(text: str, start: str) -> Value:
-    normalized = normalize(text)
+    cleaned = clean(text)
     try:
-        value: Value | Repeated = _value_parser().parse(normalized, start=start)  # type: ignore[assignment]
+        value: Value | Repeated = _value_parser().parse(cleaned.text, start=start)  # type: ignore[assignment]
     except UnexpectedInput as exc:
-        raise _translate(text, exc) from exc
+        raise _translate(text, cleaned, exc) from exc
     except SemanticError as exc:
-        raise _semantic_error(text, exc) from exc
+        raise _semantic_error(text, cleaned, exc) from exc
     except VisitError as exc:
         if isinstance(exc.orig_exc, SemanticError):
-            raise _semantic_error(text, exc.orig_exc) from exc
+            raise _semantic_error(text, cleaned, exc.orig_exc) from exc
         raise ParseError(text, 0, f"cannot read this value: {exc.orig_exc}") from exc
     if isinstance(value, Repeated):
-        return _unrepeated(text, normalized, value)
-    return value
+        value = _unrepeated(text, cleaned, value)
+    if cleaned.offsets is None:
+        return value
+    return _in_original_offsets(text, cleaned, value)
+
+
+def _in_original_offsets(text: str, cleaned: Cleaned, value: Value) -> Value:
+    """Point the span into the caller's text; keep the trailing note's own spaces.
+
+    Cleaning joined the words of a note that a space separated (``启动 按时启动``): a note is free
+    text, so it is taken from the caller's text again, with only invisible characters removed.
+    """
+    start, stop = value.span
+    changes: dict[str, Any] = {"span": (cleaned.original(start), cleaned.original(stop))}
+    lead, trailing = value.note[: value.note_split], value.note[value.note_split :].strip()
+    if trailing and trailing == cleaned.text[stop:].strip():
+        trailing = visible(text[cleaned.original(stop) :]).strip()
+        changes["note"] = " ".join(part for part in (lead, trailing) if part)
+    return attrs.evolve(value, **changes)
 
 
 #: Every comparator word: a repeated cell may leave its comparator out (`≥95% 95%`).
@@ -227,7 +259,7 @@ _COMPARATOR_WORDS = frozenset(
 )
 
 
-def _unrepeated(text: str, normalized: str, repeated: Repeated) -> Value:
+def _unrepeated(text: str, cleaned: Cleaned, repeated: Repeated) -> Value:
     """Return the value when the number after it writes it again; else refuse the cell.
 
     Raises:
@@ -235,19 +267,19 @@ def _unrepeated(text: str, normalized: str, repeated: Repeated) -> Value:
 
     """
     start, stop = repeated.value.span
-    written = "".join(normalized[start:stop].split())
+    written = "".join(cleaned.text[start:stop].split())
     again = "".join(repeated.trail.split())
     if written == again or (
         written.endswith(again) and written[: len(written) - len(again)] in _COMPARATOR_WORDS
     ):
         return repeated.value
     reason = f"a second number ({repeated.trail.strip()!r}) follows the value"
-    raise AmbiguousValueError(text, repeated.position, reason)
+    raise AmbiguousValueError(text, cleaned.original(repeated.position), reason)
 
 
-def _semantic_error(text: str, exc: SemanticError) -> ParseError:
+def _semantic_error(text: str, cleaned: Cleaned, exc: SemanticError) -> ParseError:
     cls = AmbiguousValueError if exc.ambiguous else ParseError
-    return cls(text, exc.position, exc.reason)
+    return cls(text, cleaned.original(exc.position), exc.reason)
 
 
 def parse_tree(text: str) -> Tree[Token]:
@@ -257,8 +289,9 @@ def parse_tree(text: str) -> Tree[Token]:
         ParseError: the text does not fit the grammar.
 
     """
+    cleaned = clean(text)
     try:
-        tree: Tree[Token] = _tree_parser().parse(normalize(text), start="start")
+        tree: Tree[Token] = _tree_parser().parse(cleaned.text, start="start")
     except UnexpectedInput as exc:
-        raise _translate(text, exc) from exc
+        raise _translate(text, cleaned, exc) from exc
     return tree
