@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from decimal import Decimal
 from typing import Any, NamedTuple
 
 import regex
@@ -26,6 +25,11 @@ __all__ = ["YEARLESS_WARNING", "CalendarRules"]
 YEARLESS_WARNING = warning(
     WarningCode.YEARLESS, "year not written: pass year= to place it in a year"
 )
+
+
+#: A month or a day has at most two digits; more is not a calendar number (and `int()` of a
+#: 4,301-digit text raises).
+_MAX_CALENDAR_DIGITS = 2
 
 
 class Deadline(NamedTuple):
@@ -73,10 +77,12 @@ class CalendarRules:
     # ------------------------------------------------------------------ calendar points
     def month_number(self, token: Token) -> tuple[int, int]:
         text = str(token)
-        number = chinese_number(text) if token.type == "CN_NUMBER" else int(Decimal(text))
-        if token.type == "NUMBER" and "." in text:
-            raise SemanticError(f"a month or day is a whole number, not {text}", pos(token))
-        return number, pos(token)
+        if token.type == "CN_NUMBER":
+            return chinese_number(text), pos(token)
+        if not text.isdigit() or len(text) > _MAX_CALENDAR_DIGITS:
+            # `1,000月`, `6.5月`, a thousand-digit day: no month or day is written so.
+            raise SemanticError(f"a month or day is a small whole number, not {text}", pos(token))
+        return int(text), pos(token)
 
     def year_only(self, year: Token, word: Token) -> Point:
         return Point(year_of(year), MonthDay(1, 1), MonthDay(12, 0), pos(year), end(word), True)

@@ -3,7 +3,8 @@ r"""Clean a raw value before lexing, keeping a map back to the caller's offsets.
 Two stages:
 
 - :func:`normalize` folds characters one for one (full-width ASCII, dashes, comparator look-alikes,
-  odd spaces, Kangxi radicals and compatibility ideographs to the unified ideograph); its result has
+  odd spaces, traditional characters to simplified, Kangxi radicals and compatibility ideographs to
+  the unified ideograph); its result has
   the length of its input. NFKC is deliberately not used on the whole text: it would turn ㎡ into
   two characters.
 - :func:`clean` then removes what text extraction inserts inside numbers and words: invisible and
@@ -19,6 +20,8 @@ import unicodedata
 
 import regex
 from attrs import frozen
+
+from perfmetrics.vocabulary import traditional_table
 
 __all__ = ["Cleaned", "clean", "normalize", "visible"]
 
@@ -52,6 +55,9 @@ def _build_table() -> dict[int, str]:
     for char in "•・‧∙⋅":
         table[ord(char)] = "·"
     table[ord("﹪")] = "%"
+    # Traditional characters to simplified (萬元 = 万元, 數量指標 = 数量指标), one for one.
+    for traditional, simplified in traditional_table().items():
+        table[ord(traditional)] = simplified
     # Kangxi radicals, CJK radical supplements and compatibility ideographs that Unicode maps to
     # one unified ideograph: PDF text extraction emits ⼈ (U+2F08) for 人 and ⽉ (U+2F49) for 月.
     for block in (range(0x2E80, 0x2FE0), range(0xF900, 0xFB00), range(0x2F800, 0x2FA20)):
@@ -80,8 +86,8 @@ def normalize(text: str) -> str:
     '>0.95 反映'
     >>> normalize("2022年1月—2022年11月")
     '2022年1月-2022年11月'
-    >>> normalize("≥5⼈"), len(normalize("≧１２㎡")) == len("≧１２㎡")
-    ('≥5人', True)
+    >>> normalize("≥5⼈"), normalize("28.8萬元"), len(normalize("≧１２㎡")) == len("≧１２㎡")
+    ('≥5人', '28.8万元', True)
     """
     return text.translate(_TABLE)
 

@@ -17,7 +17,7 @@ from importlib import resources
 
 from attrs import frozen
 
-__all__ = ["UnitEntry", "mapping", "unit_entries", "words"]
+__all__ = ["UnitEntry", "mapping", "traditional_table", "unit_entries", "words"]
 
 _FAMILIES = frozenset({"money", "count", "time", "percent", "point", "physical"})
 
@@ -114,3 +114,13 @@ def unit_entries() -> tuple[UnitEntry, ...]:
         spelled = tuple(alias.strip() for alias in aliases.split("|") if alias.strip())
         entries.append(UnitEntry(word.strip(), family, definition.strip(), spelled, note.strip()))
     return tuple(entries)
+
+
+@functools.cache
+def traditional_table() -> dict[str, str]:
+    """Return traditional → simplified characters (``traditional.tsv``, generated from OpenCC).
+
+    >>> traditional_table()["萬"]
+    '万'
+    """
+    return {cells[0]: cells[1] for cells in _rows("traditional.tsv") if len(cells) == 2}
