@@ -10,8 +10,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from perfmetrics.audit.checks import audit
 from perfmetrics.documents.model import Budget, IndicatorRow, Table, TableKind, Tables
 from perfmetrics.documents.reader import read_tables
+from perfmetrics.documents.selfeval.model import (
+    BudgetLine,
+    SelfEvalRow,
+    SelfEvalTable,
+    SelfEvaluation,
+)
+from perfmetrics.documents.selfeval.reader import read_selfeval
 from perfmetrics.errors import (
     AmbiguousValueError,
     DanglingComparatorError,
@@ -20,14 +28,19 @@ from perfmetrics.errors import (
     MissingNumberError,
     ParseError,
     PerfmetricsError,
+    RuleSetError,
     UndecidableError,
     UnitMismatchError,
     UnknownCategoryError,
 )
+from perfmetrics.findings import Finding, Severity
+from perfmetrics.frames import normalize, to_frame
 from perfmetrics.judging.categories import Category
-from perfmetrics.judging.meets import Verdict, grade, meets
+from perfmetrics.judging.grading import grade
+from perfmetrics.judging.meets import Verdict, meets
 from perfmetrics.judging.scoring import score
-from perfmetrics.records import normalize, parse_many, to_frame
+from perfmetrics.records import parse_many
+from perfmetrics.review.engine import review
 from perfmetrics.values.api import parse, parse_tree
 from perfmetrics.values.model import (
     Amount,
@@ -53,11 +66,13 @@ __all__ = [
     "AmbiguousValueError",
     "Amount",
     "Budget",
+    "BudgetLine",
     "Category",
     "Comparator",
     "DanglingComparatorError",
     "DateValue",
     "DocumentError",
+    "Finding",
     "IndicatorRow",
     "InputTypeError",
     "Kind",
@@ -68,6 +83,11 @@ __all__ = [
     "QualitativeValue",
     "QuantityValue",
     "RangeValue",
+    "RuleSetError",
+    "SelfEvalRow",
+    "SelfEvalTable",
+    "SelfEvaluation",
+    "Severity",
     "Table",
     "TableKind",
     "Tables",
@@ -77,14 +97,17 @@ __all__ = [
     "Value",
     "Verdict",
     "__version__",
+    "audit",
     "grade",
     "meets",
     "normalize",
     "parse",
     "parse_many",
     "parse_tree",
+    "read_selfeval",
     "read_tables",
     "render",
+    "review",
     "score",
     "to_frame",
     "ureg",

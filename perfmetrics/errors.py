@@ -8,6 +8,7 @@ leaves the public API: they are translated at the module boundary and chained wi
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 __all__ = [
     "AmbiguousValueError",
@@ -17,6 +18,7 @@ __all__ = [
     "MissingNumberError",
     "ParseError",
     "PerfmetricsError",
+    "RuleSetError",
     "SemanticError",
     "UndecidableError",
     "UnitMismatchError",
@@ -163,6 +165,38 @@ class UndecidableError(PerfmetricsError, ValueError):
 
 class DocumentError(PerfmetricsError, ValueError):
     """A document cannot be read at all: empty, binary, undecodable or missing."""
+
+
+class RuleSetError(PerfmetricsError, ValueError):
+    """A review rule set (TOML, YAML or a mapping) is not usable: says which file, rule and key.
+
+    Attributes:
+        source: the file the rule set came from (``<mapping>`` for a dict).
+        rule: the rule's id, or ``None`` for the file as a whole.
+        key: the offending key, or ``None``.
+        detail: what is wrong, in one sentence.
+
+    """
+
+    def __init__(
+        self, source: str, detail: str, *, rule: str | None = None, key: str | None = None
+    ) -> None:
+        self.source = source
+        self.detail = detail
+        self.rule = rule
+        self.key = key
+        where = "".join(
+            [f", rule {rule!r}" if rule is not None else "", f", key {key!r}" if key else ""]
+        )
+        super().__init__(f"rule set {source}{where}: {detail}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rule_set_error, (self.source, self.detail, self.rule, self.key))
+
+
+def _rule_set_error(source: str, detail: str, rule: str | None, key: str | None) -> RuleSetError:
+    """Rebuild a pickled :class:`RuleSetError` (its rule and key are keyword-only)."""
+    return RuleSetError(source, detail, rule=rule, key=key)
 
 
 class SemanticError(ValueError):

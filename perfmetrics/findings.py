@@ -41,6 +41,8 @@ class Finding:
         rule: the id of the rule that produced it (review rule sets; the audit's codes).
         published: the published figure the finding is about (a score, a total), if any.
         expected: what perfmetrics computes instead, if any.
+        table_index: the table's position in its document (0-based), when known; it tells
+            apart tables of the same name and is left out of ``to_dict``.
 
     """
 
@@ -53,6 +55,7 @@ class Finding:
     rule: str | None = None
     published: Decimal | None = None
     expected: Decimal | None = None
+    table_index: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict (numbers as strings, so that no digit is lost)."""

@@ -1,36 +1,29 @@
-"""Many values at once: ``parse_many`` (no pandas), ``normalize`` and ``to_frame`` (pandas).
+"""Many values at once as flat records: ``parse_many``, value and row records (no pandas).
 
-Real columns repeat heavily (a few hundred distinct 指标值 in a million rows), so every function
-here parses each distinct text once: ``normalize`` factorizes the column and builds its result
-columns from the distinct values, then takes them back out by code. pandas is imported inside
-the functions that need it (``pip install perfmetrics[pandas]``), so ``import perfmetrics``
-stays light. ``import perfmetrics.accessor`` registers the ``Series.pm`` accessor; it is also
-registered at import of perfmetrics when pandas is already loaded, and by the first ``normalize``
-or ``to_frame``.
+Real columns repeat heavily (a few hundred distinct 指标值 in a million rows), so ``parse_many``
+parses each distinct text once. A record is a plain tuple in the order of ``VALUE_COLUMNS``
+(one parsed value) or ``ROW_COLUMNS`` + ``VALUE_COLUMNS`` (one indicator row of a document):
+the command line writes them as CSV or JSON, and :mod:`perfmetrics.frames` builds pandas
+frames from them.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from perfmetrics.documents.model import EMPTY_CELL, IndicatorRow, Table
 from perfmetrics.errors import InputTypeError, PerfmetricsError
 from perfmetrics.values.api import parse
 from perfmetrics.values.model import RangeValue, Value
 
-if TYPE_CHECKING:
-    import pandas as pd
-
 __all__ = [
     "ROW_COLUMNS",
     "VALUE_COLUMNS",
-    "normalize",
+    "error_record",
     "parse_many",
-    "register_accessor",
     "row_records",
-    "to_frame",
+    "value_record",
 ]
 
 #: The columns ``normalize`` gives for each value, in order.
@@ -83,16 +76,17 @@ def _parse_or_error(text: object, year: int | None) -> Value | PerfmetricsError:
         return exc
 
 
-def _error_record(message: str) -> tuple[Any, ...]:
+def error_record(message: str) -> tuple[Any, ...]:
+    """Return the ``VALUE_COLUMNS`` of a value that could not be read: all None but ``error``."""
     return (None,) * (len(VALUE_COLUMNS) - 1) + (message,)
 
 
 def value_record(value: Value | PerfmetricsError | None) -> tuple[Any, ...]:
     """Return the ``VALUE_COLUMNS`` of one parsed value (or of an error) as a tuple."""
     if value is None:
-        return _error_record(EMPTY_CELL)
+        return error_record(EMPTY_CELL)
     if isinstance(value, PerfmetricsError):
-        return _error_record(str(value).splitlines()[0])
+        return error_record(str(value).splitlines()[0])
     amount = getattr(value, "amount", None)
     low = high = None
     if isinstance(value, RangeValue):
@@ -112,28 +106,6 @@ def value_record(value: Value | PerfmetricsError | None) -> tuple[Any, ...]:
         "; ".join(value.warnings) or None,
         None,
     )
-
-
-def normalize(texts: Iterable[str] | pd.Series[Any], *, year: int | None = None) -> pd.DataFrame:
-    """Normalize a column of raw 指标值 into a DataFrame on the same index.
-
-    Columns: ``VALUE_COLUMNS`` (kind, op, op_explicit, magnitude, unit, low, high, start, end,
-    note, warnings, error). Amounts stay ``Decimal`` (object columns); ``error`` says why a row
-    could not be read, and one bad row never stops the batch. Missing values (None/NaN) come out
-    with the error ``the value cell is empty``.
-    """
-    import pandas as pd
-
-    register_accessor()
-    series = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
-    codes, parsed = _parse_distinct(series, year)
-    records = [value_record(value) for value in parsed]
-    records.append(value_record(None))  # code -1: missing
-    table = pd.DataFrame.from_records(records, columns=list(VALUE_COLUMNS), coerce_float=False)
-    table = table.astype(object).where(table.notna(), None)  # None, never NaN, for "absent"
-    frame = table.take(codes)  # -1 takes the last record: the missing one
-    frame.index = series.index
-    return frame
 
 
 #: The columns ``to_frame`` adds before ``VALUE_COLUMNS``.
@@ -158,25 +130,10 @@ def row_records(tables: Table | Iterable[Table]) -> list[tuple[Any, ...]]:
     chosen: Sequence[Table] = [tables] if isinstance(tables, Table) else list(tables)
     return [
         _row_record(table, row)
-        + (value_record(row.value) if row.value is not None else _error_record(row.error or ""))
+        + (value_record(row.value) if row.value is not None else error_record(row.error or ""))
         for table in chosen
         for row in table.rows
     ]
-
-
-def to_frame(tables: Table | Iterable[Table]) -> pd.DataFrame:
-    """One row per indicator of ``tables`` (what ``read_tables`` returns), values normalized.
-
-    Columns: ``ROW_COLUMNS`` (table, project, budget_unit, level1, level2, level3, description,
-    raw, category, basis, tiers, line) then ``VALUE_COLUMNS``.
-    """
-    import pandas as pd
-
-    register_accessor()
-    frame = pd.DataFrame.from_records(
-        row_records(tables), columns=[*ROW_COLUMNS, *VALUE_COLUMNS], coerce_float=False
-    )
-    return frame.astype(object).where(frame.notna(), None)
 
 
 def _row_record(table: Table, row: IndicatorRow) -> tuple[Any, ...]:
@@ -195,42 +152,3 @@ def _row_record(table: Table, row: IndicatorRow) -> tuple[Any, ...]:
         dict(row.tiers) or None,
         row.line,
     )
-
-
-def _parse_distinct(
-    series: pd.Series[Any], year: int | None
-) -> tuple[Any, list[Value | PerfmetricsError]]:
-    """Factorize ``series`` and parse each distinct text once: (codes, one result per code)."""
-    import pandas as pd
-
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    return codes, parse_many(list(uniques), year=year)
-
-
-def register_accessor() -> None:
-    """Register ``Series.pm`` (normalize, parse); ``import perfmetrics.accessor`` calls it."""
-    import pandas as pd
-
-    if "pm" in getattr(pd.Series, "_accessors", ()):
-        return
-
-    @pd.api.extensions.register_series_accessor("pm")
-    class PerfmetricsAccessor:
-        """``series.pm.normalize(year=…)``: the ``normalize`` of a column of raw 指标值."""
-
-        def __init__(self, series: pd.Series[Any]) -> None:
-            self._series = series
-
-        def normalize(self, *, year: int | None = None) -> pd.DataFrame:
-            """Normalize this column (see :func:`perfmetrics.records.normalize`)."""
-            return normalize(self._series, year=year)
-
-        def parse(self, *, year: int | None = None) -> pd.Series[Any]:
-            """Return the parsed values (or errors) on the same index, one object per row."""
-            codes, parsed = _parse_distinct(self._series, year)
-            values = [None if code < 0 else parsed[code] for code in codes]
-            return pd.Series(values, index=self._series.index, dtype=object)
-
-
-if "pandas" in sys.modules:  # pandas is already loaded: registering costs nothing
-    register_accessor()

@@ -1,17 +1,20 @@
-"""parse_many, normalize (and the Series.pm accessor), to_frame."""
+"""parse_many and records (no pandas); normalize (and the Series.pm accessor), to_frame."""
 
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pandas as pd
+import pytest
+from conftest import SEEDS
 
 import perfmetrics as pm
 import perfmetrics.accessor  # registers Series.pm
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+from perfmetrics import frames
+from perfmetrics.records import ROW_COLUMNS, VALUE_COLUMNS, row_records, value_record
 
 
 def test_parse_many_keeps_order_and_returns_errors_in_place() -> None:
@@ -52,3 +55,29 @@ def test_to_frame_one_row_per_indicator() -> None:
 def test_the_accessor_parse_gives_values() -> None:
     values = pd.Series(["≥95%", "≥95%"]).pm.parse()
     assert [str(v) for v in values] == ["≥95%", "≥95%"]
+
+
+def test_records_need_no_pandas() -> None:
+    tables = pm.read_tables(SEEDS / "002_9447ddad8dc33496.txt")
+    records = row_records(tables)
+    assert len(records) == 36
+    assert all(len(record) == len(ROW_COLUMNS) + len(VALUE_COLUMNS) for record in records)
+    assert value_record(pm.parse("≤10万元"))[:5] == ("quantity", "<=", True, Decimal(10), "万元")
+    code = (
+        "import sys, perfmetrics, perfmetrics.records, perfmetrics.cli;"
+        "print('pandas' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("call", ["normalize", "to_frame", "register_accessor"])
+def test_a_missing_pandas_says_what_to_install(call: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now raises ImportError
+    args = {"normalize": (["≥90%"],), "to_frame": ([],), "register_accessor": ()}[call]
+    with pytest.raises(ImportError, match=r'pip install "perfmetrics\[pandas\]"') as info:
+        getattr(frames, call)(*args)
+    assert info.value.name == "pandas"
+    assert not isinstance(info.value, pm.PerfmetricsError)

@@ -8,10 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
-from perfmetrics.cli import EXIT_BAD_INPUT, EXIT_NOT_MET, EXIT_OK, main, progress
+from perfmetrics.cli import EXIT_BAD_INPUT, EXIT_NOT_MET, EXIT_OK, main
+from perfmetrics.cli.output import progress
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SAMPLE = Path(__file__).resolve().parents[1] / "perfmetrics" / "data" / "sample_document.txt"
 
 
@@ -88,3 +89,25 @@ def test_progress_bar_only_on_a_terminal() -> None:
     assert list(progress([1, 2, 3], "reading", stream=terminal)) == [1, 2, 3]
     assert quiet.getvalue() == ""
     assert terminal.getvalue().endswith("] 3/3\n")
+
+
+def test_help_lists_the_commands_in_order(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    usage = capsys.readouterr().out.splitlines()[0]
+    listed = usage[usage.index("{") + 1 : usage.index("}")].split(",")
+    assert [name for name in listed if name in {"parse", "extract", "check", "demo"}] == [
+        "parse",
+        "extract",
+        "check",
+        "demo",
+    ]
+
+
+def test_check_json_has_one_record_per_actual(capsys: pytest.CaptureFixture[str]) -> None:
+    actuals = Path(__file__).resolve().parents[1] / "perfmetrics" / "data" / "sample_actuals.csv"
+    assert main(["check", str(SAMPLE), str(actuals), "--format", "json"]) == EXIT_NOT_MET
+    records = json.loads(capsys.readouterr().out)
+    assert len(records) == len(actuals.read_text(encoding="utf-8").splitlines()) - 1
+    assert {record["met"] for record in records} == {"yes", "no", "unknown"}

@@ -11,11 +11,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
 import perfmetrics as pm
+from perfmetrics.documents.html_view import rows_html
+from perfmetrics.documents.registry import READERS, pick_reader
+from perfmetrics.documents.rows import make_row
+from perfmetrics.documents.source import Reader, Source
 from perfmetrics.values.model import Amount
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 PDF = SEEDS / "000_f59a8d3134e745d4.txt"
 WORD_001 = SEEDS / "001_7636b05d3c472e6f.txt"
 WORD_002 = SEEDS / "002_9447ddad8dc33496.txt"
@@ -220,3 +224,78 @@ def test_reprs_are_short_and_html_is_a_table() -> None:
     html = tables[0]._repr_html_()
     assert html.count("<tr>") == 7 and "≤10万元" in html
     assert "<ol>" in tables._repr_html_()
+
+
+# ---------------------------------------------------------------------------- readers
+def test_the_registry_lists_the_word_export_before_the_catch_all_pdf_export() -> None:
+    assert [reader.name for reader in READERS] == ["word", "pdf"]
+    word = Source.load(WORD_002)
+    assert [reader.sniff(word) for reader in READERS] == [True, True]
+    assert pick_reader(word, READERS) is READERS[0]
+    assert pick_reader(Source.load(PDF), READERS) is READERS[1]
+
+
+def test_a_reader_added_to_the_list_is_asked_first() -> None:
+    seen: list[str] = []
+
+    def sniff(source: Source) -> bool:
+        return source.suffix == ".txt" and source.text is not None and "活动编码" in source.text
+
+    def read(source: Source, year: int | None) -> list[pm.Table]:
+        seen.append(source.name)
+        return [pm.Table(title="from the new reader")]
+
+    department = Reader("department-first", sniff, read)
+    readers = (department, *READERS)
+    assert pick_reader(Source.load(WORD_004), readers) is department
+    assert pick_reader(Source.load(WORD_001), readers) is READERS[0]
+    chosen = pick_reader(Source.load(WORD_004), readers)
+    assert chosen is not None and chosen.read(Source.load(WORD_004), None)[0].name == (
+        "from the new reader"
+    )
+    assert seen == [str(WORD_004)]
+
+
+@pytest.mark.parametrize(
+    ("given", "name", "text", "problem"),
+    [
+        ("a\nb", "<text>", "a\nb", None),
+        ("x\x00\ny", "<text>", None, "<text>: this is a binary file, not a text export"),
+        ("12月底前", "<text>", "12月底前", None),  # one line that is no file name
+        ("≥95%".encode("gb18030"), "<bytes>", "≥95%", None),
+        (b"\xff\xfe\xfa", "<bytes>", None, "<bytes>: not UTF-8 or GB 18030 text"),
+    ],
+)
+def test_a_source_keeps_its_bytes_and_text(
+    given: str | bytes, name: str, text: str | None, problem: str | None
+) -> None:
+    source = Source.load(given)
+    assert (source.name, source.text, source.problem) == (name, text, problem)
+    assert source.data == (given if isinstance(given, bytes) else None)
+
+
+def test_a_source_from_a_path_has_its_suffix_and_bytes() -> None:
+    source = Source.load(WORD_002)
+    assert (source.name, source.suffix) == (str(WORD_002), ".txt")
+    assert source.data == WORD_002.read_bytes()
+    assert source.text == WORD_002.read_text(encoding="utf-8")
+
+
+def test_make_row_parses_the_value_cell_or_says_why_not() -> None:
+    row = make_row(
+        {"level2": " 数量指标 ", "level3": "人数", "raw": " ≥1.7万人 "}, line=3, year=None
+    )
+    assert (row.level2, row.raw, str(row.value), row.error, row.line) == (
+        "数量指标",
+        "≥1.7万人",
+        "≥17000人",
+        None,
+        3,
+    )
+    empty = make_row({"level3": "人数", "raw": "  "}, line=4, year=None)
+    assert (empty.value, empty.error) == (None, "the value cell is empty")
+
+
+def test_rows_html_escapes_cells() -> None:
+    row = make_row({"level3": "<b>", "raw": "≥5人"}, line=1, year=None)
+    assert "<td>&lt;b&gt;</td>" in rows_html([row]) == row._repr_html_()

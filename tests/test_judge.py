@@ -6,9 +6,15 @@ import re
 from decimal import Decimal
 
 import pytest
-from conftest import read_cases
+from conftest import SEEDS, read_cases
 
 import perfmetrics as pm
+from perfmetrics.documents import check as check_module
+from perfmetrics.documents import model as model_module
+from perfmetrics.documents.check import Actual, check
+from perfmetrics.judging import meets as meets_module
+from perfmetrics.judging import scoring as scoring_module
+from perfmetrics.judging.grading import grade
 
 PAIRS = read_cases("judge_pairs.tsv")
 MARGIN = re.compile(r"(-?[\d.]+)(.*)")
@@ -76,7 +82,7 @@ def test_verdict_reason_shows_the_conversion() -> None:
 
 
 def test_unknown_verdict_refuses_to_be_a_bool() -> None:
-    verdict = pm.meets("保障", "完成")
+    verdict = pm.meets("保障", "增加收入")
     assert verdict.met is None and "free text" in verdict.reason
     with pytest.raises(TypeError, match="cannot say"):
         bool(verdict)
@@ -96,7 +102,7 @@ def test_category_names_are_lenient() -> None:
 
 def test_score_errors() -> None:
     with pytest.raises(pm.UndecidableError):
-        pm.score("保障", "完成", 5)
+        pm.score("保障", "增加收入", 5)
     with pytest.raises(pm.InputTypeError):
         pm.score("≥95%", "96%", 10, rule="generous")
     with pytest.raises(pm.InputTypeError):
@@ -138,3 +144,95 @@ GRADES = [
 @pytest.mark.parametrize(("tiers", "actual", "expected"), GRADES)
 def test_grade(tiers: dict[str, str], actual: str, expected: str | None) -> None:
     assert pm.grade(tiers, actual) == expected
+
+
+# ---------------------------------------------------------------------------- judged once
+@pytest.mark.parametrize(
+    "row", SCORES, ids=[f"{r['target']}|{r['actual']}|{r['rule']}|{r['rounding']}" for r in SCORES]
+)
+def test_score_takes_a_verdict_already_made(
+    row: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    weight: str | int = row["weight"] if "%" in row["weight"] else int(row["weight"])
+    category = row["category"] or None
+    verdict = pm.meets(row["target"], row["actual"], category=category)
+
+    def no_second_judgement(*args: object, **kwargs: object) -> pm.Verdict:
+        raise AssertionError("score judged again")
+
+    monkeypatch.setattr(scoring_module, "meets", no_second_judgement)
+    points = pm.score(
+        verdict.target,
+        verdict.actual,
+        weight,
+        category=category,
+        rule=row["rule"],
+        rounding=row["rounding"] or None,
+        verdict=verdict,
+    )
+    assert points == Decimal(row["expected"]), row["why"]
+
+
+@pytest.mark.parametrize(("tiers", "actual", "expected"), GRADES)
+def test_grade_takes_parsed_values(
+    tiers: dict[str, str], actual: str, expected: str | None
+) -> None:
+    parsed = {name: pm.parse(text) for name, text in tiers.items()}
+    assert grade(parsed, pm.parse(actual)) == expected
+    assert grade(tiers, pm.parse(actual)) == expected
+
+
+# Rows of seed 004 (department tiers and project rows) with actuals no tier or target repeats.
+CHECKED = {
+    "社会保险补贴到位率": ("92.5%", "no", "良"),
+    "招聘单位邀请到场率": ("96.5%", "no", "优"),  # bare 95% without a category: equality
+    "农村劳动力转移人数": ("3100人", "yes", ""),
+    "协理员补贴预算控制额": ("5800元/人", "yes", ""),
+}
+
+
+def test_check_parses_and_judges_each_actual_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    tables = pm.read_tables(SEEDS / "004_e85c4e418f268774.txt", year=2023)
+    actuals = [
+        Actual(indicator, actual, weight="10", line=line)
+        for line, (indicator, (actual, _, _)) in enumerate(CHECKED.items(), start=2)
+    ]
+    judged: list[object] = []
+    parsed: list[object] = []
+    real_meets, real_parse = meets_module.meets, meets_module.parse
+
+    def counting_meets(target: object, actual: object, **kwargs: object) -> pm.Verdict:
+        judged.append(actual)
+        return real_meets(target, actual, **kwargs)  # type: ignore[arg-type]
+
+    def counting_parse(text: str, **kwargs: object) -> pm.Value:
+        parsed.append(text)
+        return real_parse(text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(model_module, "meets", counting_meets)
+    monkeypatch.setattr(scoring_module, "meets", counting_meets)
+    monkeypatch.setattr(check_module, "parse", counting_parse)
+    monkeypatch.setattr(meets_module, "parse", counting_parse)
+    results = check(tables, actuals, year=2023)
+
+    assert len(judged) == len(actuals)  # row.meets once; score reuses its verdict
+    texts = [actual.actual for actual in actuals]
+    assert [text for text in parsed if text in texts] == texts  # each actual parsed once
+    summary = {r.row.level3: (r.actual.actual, r.to_dict()["met"], r.grade or "") for r in results}
+    assert summary == CHECKED
+    assert all(result.score is not None for result in results)
+
+
+def test_check_still_says_why_a_row_without_a_value_cannot_be_judged() -> None:
+    empty = pm.IndicatorRow(
+        level1="",
+        level2="数量指标",
+        level3="人数",
+        raw="",
+        value=None,
+        error="the value cell is empty",
+    )
+    table = pm.Table(rows=(empty,))
+    (result,) = check([table], [Actual("人数", "not a value ≥", weight="10")])
+    assert result.verdict is None
+    assert result.error == "人数: the value cell is empty"

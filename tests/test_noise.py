@@ -7,6 +7,7 @@ inserts noise into every seed value.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 from decimal import Decimal
 from pathlib import Path
@@ -137,3 +138,12 @@ def test_clean_keeps_a_map_to_the_original() -> None:
     assert found.text == "≥8500"
     assert [found.original(i) for i in range(len(found.text) + 1)] == [0, 1, 3, 4, 5, 6]
     assert Decimal(found.text[1:]) == 8500
+
+
+def test_every_prefix_of_a_seed_value_gives_a_value_or_a_parse_error() -> None:
+    # regression: lark 1.3's match_examples raised TypeError (a ParserState formatted with %d)
+    # on prefixes the PDF reader tries while it looks for cell boundaries.
+    for text in SEEDS:
+        for end in range(1, len(text) + 1):
+            with contextlib.suppress(pm.ParseError):
+                pm.parse(text[:end], strict=True)

@@ -18,6 +18,7 @@ from perfmetrics.documents.model import IndicatorRow, Table
 from perfmetrics.errors import DocumentError, PerfmetricsError
 from perfmetrics.judging.meets import Verdict
 from perfmetrics.judging.scoring import score
+from perfmetrics.values.api import parse
 
 __all__ = ["Actual", "CheckResult", "check", "read_actuals"]
 
@@ -147,7 +148,10 @@ def _judge(
     year: int | None,
 ) -> CheckResult:
     try:
-        verdict = row.meets(actual.actual, year=year)
+        # Parse the actual once and judge it once: score takes the verdict, grade the value. A
+        # row without a value raises in meets before the actual is read.
+        value = actual.actual if row.value is None else parse(actual.actual, year=year)
+        verdict = row.meets(value, year=year)
         points = (
             score(
                 verdict.target,
@@ -156,11 +160,12 @@ def _judge(
                 category=row.category,
                 rule=rule,
                 rounding=rounding,
+                verdict=verdict,
             )
             if actual.weight and verdict.met is not None
             else None
         )
-        tier = row.grade(actual.actual, year=year)
+        tier = row.grade(value, year=year)
     except PerfmetricsError as exc:
         return CheckResult(table.name, row, actual, None, error=str(exc).splitlines()[0])
     return CheckResult(table.name, row, actual, verdict, points, tier)

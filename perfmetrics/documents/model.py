@@ -1,25 +1,27 @@
 """What a 绩效目标表 document holds: tables of indicator rows (frozen attrs; no reading here).
 
-The readers (:mod:`perfmetrics.documents.text_word`, :mod:`~perfmetrics.documents.text_pdf`)
-build these objects;
-:func:`perfmetrics.read_tables` is the entry point.
+The readers listed in :mod:`perfmetrics.documents.registry` build these objects (rows through
+:func:`perfmetrics.documents.rows.make_row`); :func:`perfmetrics.read_tables` is the entry point.
+A row judges an actual through :mod:`perfmetrics.judging` (documents → judging, never back);
+the HTML shown in notebooks is written by :mod:`perfmetrics.documents.html_view`.
 """
 
 from __future__ import annotations
 
 import enum
-import html
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
 from attrs import field, frozen
 
-from perfmetrics.errors import PerfmetricsError, UndecidableError, UnknownCategoryError
+from perfmetrics.documents.html_view import rows_html, table_html, tables_html
+from perfmetrics.errors import UndecidableError, UnknownCategoryError
 from perfmetrics.judging.categories import Category, category_of
-from perfmetrics.judging.meets import Verdict, grade, meets
-from perfmetrics.values.api import parse
+from perfmetrics.judging.grading import grade
+from perfmetrics.judging.meets import Verdict, meets
 from perfmetrics.values.model import Amount, Value, format_decimal
+from perfmetrics.vocabulary import words
 
 __all__ = [
     "EMPTY_CELL",
@@ -29,14 +31,13 @@ __all__ = [
     "Table",
     "TableKind",
     "Tables",
-    "make_row",
 ]
 
 #: The error of a row whose value cell is empty.
 EMPTY_CELL = "the value cell is empty"
 
-#: The graded tiers of a department-level table, best first.
-TIER_NAMES = ("优", "良", "中", "差")
+#: The graded tiers of a department-level table, best first (words.tsv ``tier``).
+TIER_NAMES = words("tier")
 
 
 class TableKind(enum.StrEnum):
@@ -96,7 +97,10 @@ class IndicatorRow:
         return meets(self.value, actual, category=self.category, year=year)
 
     def grade(self, actual: str | Value, *, year: int | None = None) -> str | None:
-        """Return the tier (优/良/中/差) ``actual`` reaches, or None (no tiers, or none reached)."""
+        """Return the tier (优/良/中/差) ``actual`` reaches, or None (no tiers, or none reached).
+
+        ``actual`` may be the value already parsed for :meth:`meets`; it is not parsed again.
+        """
         return grade(self.tiers, actual, year=year) if self.tiers else None
 
     def to_dict(self) -> dict[str, Any]:
@@ -121,42 +125,7 @@ class IndicatorRow:
         return f"<IndicatorRow {self.level2}/{self.level3}: {self.raw!r} → {shown}>"
 
     def _repr_html_(self) -> str:
-        return _rows_html([self])
-
-
-def make_row(
-    cells: Mapping[str, str],
-    *,
-    line: int,
-    year: int | None,
-    tiers: Mapping[str, str] | None = None,
-    extra: Mapping[str, str] | None = None,
-) -> IndicatorRow:
-    """Build a row from its named cells (level1, level2, level3, description, raw, basis)."""
-    raw = cells.get("raw", "").strip()
-    value: Value | None = None
-    error: str | None = None
-    if not raw:
-        error = EMPTY_CELL
-    else:
-        try:
-            value = parse(raw, year=year)
-        except PerfmetricsError as exc:
-            error = str(exc).splitlines()[0]
-    basis = cells.get("basis")
-    return IndicatorRow(
-        level1=cells.get("level1", "").strip(),
-        level2=cells.get("level2", "").strip(),
-        level3=cells.get("level3", "").strip(),
-        description=cells.get("description", "").strip(),
-        raw=raw,
-        value=value,
-        error=error,
-        basis=None if basis is None else basis.strip(),
-        tiers=tiers,
-        extra=extra,
-        line=line,
-    )
+        return rows_html([self])
 
 
 @frozen(kw_only=True)
@@ -240,31 +209,7 @@ class Table:
         return f"<Table {', '.join(parts)}>"
 
     def _repr_html_(self) -> str:
-        head = f"<b>{html.escape(self.name)}</b>"
-        facts = [
-            f"{label} {html.escape(text)}"
-            for label, text in (
-                ("单位", self.unit or ""),
-                ("预算数", _amount_text(self.budget.total) or ""),
-            )
-            if text
-        ]
-        warnings = "".join(f"<li>{html.escape(w)}</li>" for w in self.warnings)
-        return (
-            f"<div class='perfmetrics-table'>{head} {' · '.join(facts)}"
-            f"{_rows_html(self.rows)}{f'<ul>{warnings}</ul>' if warnings else ''}</div>"
-        )
-
-
-def _rows_html(rows: Iterable[IndicatorRow]) -> str:
-    head = "".join(f"<th>{h}</th>" for h in ("二级", "三级", "指标值", "kind", "reading"))
-    body = []
-    for row in rows:
-        kind = "" if row.value is None else str(row.value.kind)
-        reading = row.error if row.value is None else str(row.value)
-        cells = (row.level2, row.level3, row.raw, kind, reading or "")
-        body.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        return table_html(self)
 
 
 class Tables(list[Table]):
@@ -299,12 +244,4 @@ class Tables(list[Table]):
         return f"<Tables{where}: {len(self)} tables, {rows} rows, {warned} warnings>"
 
     def _repr_html_(self) -> str:
-        items = "".join(
-            f"<li>{html.escape(t.name)} — {len(t.rows)} rows"
-            f"{f', {len(t.warnings)} warnings' if t.warnings else ''}</li>"
-            for t in self
-        )
-        warnings = "".join(f"<li>{html.escape(w)}</li>" for w in self.warnings)
-        return f"<div class='perfmetrics-tables'>{html.escape(repr(self))}<ol>{items}</ol>" + (
-            f"<ul>{warnings}</ul></div>" if warnings else "</div>"
-        )
+        return tables_html(self)

@@ -15,31 +15,19 @@ from decimal import Decimal, InvalidOperation
 import attrs
 import regex
 
-from perfmetrics.documents.model import (
-    TIER_NAMES,
-    Budget,
-    IndicatorRow,
-    Table,
-    TableKind,
-    make_row,
-)
+from perfmetrics.documents.model import TIER_NAMES, Budget, IndicatorRow, Table, TableKind
+from perfmetrics.documents.rows import make_row
+from perfmetrics.documents.source import Reader, Source
 from perfmetrics.values.model import Amount
+from perfmetrics.vocabulary import mapping
 
-__all__ = ["looks_like_word_export", "read_word_export"]
+__all__ = ["READER", "looks_like_word_export", "read_word_export"]
 
 _BOOKMARK = regex.compile(r"^\s*\[bookmark:[^\]]*\]")
 _CELL = regex.compile(r"^( *)\t")
-#: Header cells → row fields; any other header cell is kept in ``IndicatorRow.extra``.
-_COLUMNS = {
-    "一级指标": "level1",
-    "二级指标": "level2",
-    "三级指标": "level3",
-    "绩效指标": "level3",
-    "绩效指标描述": "description",
-    "指标描述": "description",
-    "指标值": "raw",
-    "指标值确定依据": "basis",
-}
+#: Header cells → row fields (words.tsv ``column``); any other header cell is kept in
+#: ``IndicatorRow.extra``.
+_COLUMNS = mapping("column")
 _UNIT_CODE = regex.compile(r"^(\d{3,})\s*(.*)$")
 
 
@@ -269,3 +257,16 @@ def _set_unit(builder: _TableBuilder, cells: Sequence[str], unit_cell: str) -> N
     match = _UNIT_CODE.match(owner)
     builder.fields["unit_code"] = match.group(1) if match else None
     builder.fields["unit"] = (match.group(2) if match else owner) or None
+
+
+def _sniff(source: Source) -> bool:
+    return source.text is not None and looks_like_word_export(source.text)
+
+
+def _read(source: Source, year: int | None) -> list[Table]:
+    assert source.text is not None  # _sniff accepted it
+    return read_word_export(source.text, year=year)
+
+
+#: The word-processor text export, for :mod:`perfmetrics.documents.registry`.
+READER: Reader[list[Table]] = Reader("word", _sniff, _read)

@@ -1,15 +1,15 @@
-"""Decide whether an actual (完成值) meets its target (指标值): met, margin, reason; and grades.
+"""Decide whether an actual (完成值) meets its target (指标值): met, margin, reason.
 
 ``meets`` converts units through the shared registry, refuses what does not compare
 (:class:`UnitMismatchError`), gives a bare target its category's direction, and answers
 ``met=None`` with a reason when the target cannot be decided (free text, unknown year), never a
-guess.
+guess. Grades (优/良/中/差 tiers) are judged with the same comparisons in
+:mod:`perfmetrics.judging.grading`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -18,14 +18,16 @@ import regex
 from attrs import field, frozen
 
 from perfmetrics.errors import InputTypeError, UnitMismatchError
+from perfmetrics.judging.answers import Outcome, restated, stated_outcome
 from perfmetrics.judging.categories import Category, category_of
+from perfmetrics.judging.directions import direction_of_name, is_duration
+from perfmetrics.judging.reasons_zh import chinese_reason
 from perfmetrics.units.registry import convert
 from perfmetrics.values.api import parse
 from perfmetrics.values.model import (
     Amount,
     Comparator,
     DateValue,
-    Kind,
     PeriodValue,
     QualitativeValue,
     QuantityValue,
@@ -38,7 +40,7 @@ from perfmetrics.values.normalize import normalize
 if TYPE_CHECKING:
     import pint
 
-__all__ = ["Verdict", "effective_op", "grade", "meets"]
+__all__ = ["Verdict", "as_value", "compare", "effective_op", "meets"]
 
 _DOTTED_NUMBER = regex.compile(r"\d{4}\.\d{1,2}")
 #: Qualitative answers read as booleans.
@@ -57,6 +59,8 @@ class Verdict:
         target, actual: the parsed values that were compared.
         op: the comparator that was applied (the written one, or the category's direction).
         actual_amount: the actual in the target's unit, exact (None if not numeric).
+        partial: True when the actual says the target was partly met (``基本达到``, ``部分完成``);
+            ``met`` is then False. See :attr:`outcome`.
     """
 
     met: bool | None
@@ -66,6 +70,19 @@ class Verdict:
     op: Comparator | None = None
     margin_amount: Amount | None = None
     actual_amount: Amount | None = None
+    partial: bool = False
+
+    @property
+    def outcome(self) -> str:
+        """``"met"``, ``"partial"``, ``"not_met"`` or ``"unknown"`` (when ``met`` is None)."""
+        if self.met is None:
+            return "unknown"
+        return "met" if self.met else "partial" if self.partial else "not_met"
+
+    @property
+    def reason_zh(self) -> str:
+        """The reason in Chinese (``reason`` keeps the English sentence)."""
+        return chinese_reason(self)
 
     @property
     def margin(self) -> pint.Quantity[Any] | None:
@@ -82,10 +99,12 @@ class Verdict:
         import html
 
         mark = {True: "✅ met", False: "❌ not met", None: "❔ cannot say"}[self.met]
+        mark = "◐ partly met" if self.partial else mark
         return f"<span class='perfmetrics-verdict'><b>{mark}</b> {html.escape(self.reason)}</span>"
 
 
-def _as_value(value: str | Value, *, year: int | None, role: str) -> Value:
+def as_value(value: str | Value, *, year: int | None, role: str) -> Value:
+    """Return ``value`` parsed (a str) or placed in ``year`` (a parsed value); ``role`` names it."""
     if isinstance(value, str):
         return parse(value, year=year)
     if isinstance(value, QuantityValue | RangeValue | DateValue | PeriodValue | QualitativeValue):
@@ -107,21 +126,33 @@ def _numeric_if_ambiguous(target: Value, actual: Value) -> Value:
     return actual
 
 
-def effective_op(target: Value, category: str | Category | None) -> Comparator | None:
+def effective_op(
+    target: Value, category: str | Category | None, indicator: str | None = None
+) -> Comparator | None:
     """Return the comparator a target is judged by: the written one, else the category's.
 
-    Without a category a bare target means equality (a bare date: within its span).
+    Without a category a bare number takes the direction of the indicator's name where the name
+    decides (``…控制率`` a ceiling, ``…完成率`` a floor; :mod:`perfmetrics.judging.directions`),
+    else equality (a bare date: within its span). Under 时效 a bare number that is not a duration (a
+    rate: ``预算资金执行率 90%``) also takes the name's direction when the name has one.
 
     >>> effective_op(parse("100%"), "质量指标"), effective_op(parse("262.96万元"), "成本")
     ('>=', '<=')
+    >>> effective_op(parse("100%"), None, "控制率"), effective_op(parse("90%"), "时效", "执行率")
+    ('<=', '>=')
     """
     if target.op is None:
         return None
-    if target.op_explicit or category is None or isinstance(target, RangeValue):
+    if target.op_explicit or isinstance(target, RangeValue):
         return target.op
+    by_name = direction_of_name(indicator) if isinstance(target, QuantityValue) else None
+    if category is None:
+        return by_name or target.op
     kind = category_of(category)
     if isinstance(target, DateValue) and kind is not Category.TIMELINESS:
         return target.op
+    if kind is Category.TIMELINESS and by_name is not None and not is_duration(target):
+        return by_name
     return kind.bare_direction
 
 
@@ -130,14 +161,18 @@ def meets(
     actual: str | Value,
     *,
     category: str | Category | None = None,
+    indicator: str | None = None,
     year: int | None = None,
 ) -> Verdict:
     """Judge ``actual`` against ``target``.
 
     Args:
         target: the 指标值, as text or parsed.
-        actual: the 完成值, as text or parsed (dates may be ISO: ``2025-12-31``).
+        actual: the 完成值, as text or parsed (dates may be ISO: ``2025-12-31``). A verdict
+            written as the actual (``达成预期指标``, ``部分完成``, ``未达成``) is taken at its word.
         category: the indicator's category (二级指标), giving bare targets their direction.
+        indicator: the indicator's name (三级指标); with no category, a bare target takes its
+            direction from the name's ending (``…控制率`` ≤, ``…完成率`` ≥).
         year: reference year for dates written without one.
 
     Returns:
@@ -153,14 +188,23 @@ def meets(
     """
     if category is not None:
         category_of(category)  # an unknown category is an error even where it is not needed
-    target_value = _as_value(target, year=year, role="target")
-    actual_value = _numeric_if_ambiguous(target_value, _as_value(actual, year=year, role="actual"))
-    op = effective_op(target_value, category)
-    verdict = _judge(target_value, actual_value, op)
+    target_value = as_value(target, year=year, role="target")
+    actual_value = _numeric_if_ambiguous(target_value, as_value(actual, year=year, role="actual"))
+    op = effective_op(target_value, category, indicator)
+    verdict = compare(target_value, actual_value, op)
     return attrs.evolve(verdict, op=op) if verdict.op is None else verdict
 
 
-def _judge(target: Value, actual: Value, op: Comparator | None) -> Verdict:
+def compare(target: Value, actual: Value, op: Comparator | None) -> Verdict:
+    """Judge two parsed values with the comparator ``op`` (see :func:`effective_op`).
+
+    Raises:
+        UnitMismatchError: a number is compared with a date, or units that do not convert.
+
+    """
+    stated = _stated(target, actual)
+    if stated is not None:
+        return stated
     if isinstance(target, QualitativeValue):
         return _judge_text(target, actual)
     if isinstance(actual, QualitativeValue):
@@ -281,6 +325,29 @@ def _answer(value: Value) -> bool | None:
     return None
 
 
+def _stated(target: Value, actual: Value) -> Verdict | None:
+    """Judge an actual written as a verdict (达成预期指标, 部分完成, 未达成), or return None.
+
+    A target that is itself a yes/no answer or a verdict word (``否``, a tier ``基本达到``) is
+    matched as text instead: ``否`` meets ``否``.
+    """
+    if not isinstance(actual, QualitativeValue) or _answer(target) is not None:
+        return None
+    if isinstance(target, QualitativeValue) and stated_outcome(target.text) is not None:
+        return None
+    outcome = stated_outcome(actual.text)
+    if outcome is None:
+        return None
+    return _worded(outcome, target, actual, f"the actual {actual.text!r} states the outcome")
+
+
+def _worded(outcome: Outcome, target: Value, actual: Value, reason: str) -> Verdict:
+    partial = outcome is Outcome.PARTIAL
+    return Verdict(
+        outcome.met, f"{reason}: {outcome.value}", target, actual, Comparator.EQ, partial=partial
+    )
+
+
 def _judge_text(target: QualitativeValue, actual: Value) -> Verdict:
     expected, given = _answer(target), _answer(actual)
     if expected is not None and given is not None:
@@ -294,66 +361,12 @@ def _judge_text(target: QualitativeValue, actual: Value) -> Verdict:
         )
     if isinstance(actual, QualitativeValue) and actual.content == target.content:
         return Verdict(True, f"{actual.text!r} is the target text", target, actual, Comparator.EQ)
+    outcome = restated(target.text, actual.text) if isinstance(actual, QualitativeValue) else None
+    if outcome is not None:
+        return _worded(outcome, target, actual, f"{actual.text!r} restates {target.text!r}")
     return Verdict(
         None,
         f"the target {target.text!r} is free text; {actual.text!r} cannot be judged against it",
         target,
         actual,
     )
-
-
-# ---------------------------------------------------------------------------- grades
-#: The comparator on the other side of a bound (the failing tier `<80%` makes the tiers above `≥`).
-_OPPOSITE = {
-    Comparator.GE: Comparator.LT,
-    Comparator.GT: Comparator.LE,
-    Comparator.LE: Comparator.GT,
-    Comparator.LT: Comparator.GE,
-    Comparator.EQ: Comparator.EQ,
-}
-
-
-def _tier_direction(values: list[Value], index: int) -> Comparator | None:
-    """Return the direction a bare tier takes: its nearest explicit numeric neighbour's.
-
-    The last tier is the failing one and bounds from the other side: next to 差 ``<80%`` a bare
-    tier is a floor, next to 差 ``>5%`` a ceiling.
-    """
-    last = len(values) - 1
-    order = sorted(range(len(values)), key=lambda other: (abs(other - index), other < index))
-    for other in order:
-        neighbour = values[other]
-        if other != index and neighbour.op_explicit and neighbour.kind is Kind.QUANTITY:
-            op = neighbour.op
-            assert op is not None
-            return _OPPOSITE[op] if other == last and other > index else op
-    return None
-
-
-def grade(
-    tiers: Mapping[str, str | Value], actual: str | Value, *, year: int | None = None
-) -> str | None:
-    """Return the first tier (best first) whose target the actual meets, or None.
-
-    A bare value in a tier takes the direction of its neighbours: ``{"优": "95%", "良": "≥85%",
-    "中": "≥75%", "差": "<75%"}`` reads 优 as ≥95%. Text tiers (``及时``, ``延期一周``) match by
-    text.
-
-    >>> grade({"优": "100%", "良": "≥90%", "中": "≥80%", "差": "<80%"}, "92%")
-    '良'
-    """
-    names = list(tiers)
-    values = [_as_value(tiers[name], year=year, role="tier") for name in names]
-    actual_value = _as_value(actual, year=year, role="actual")
-    for index, (name, value) in enumerate(zip(names, values, strict=True)):
-        if isinstance(value, QuantityValue) and not value.op_explicit:
-            direction = _tier_direction(values, index)
-            if direction is not None:
-                value = attrs.evolve(value, op=direction, op_explicit=True)
-        try:
-            verdict = _judge(value, actual_value, effective_op(value, None))
-        except UnitMismatchError:
-            continue
-        if verdict.met:
-            return name
-    return None

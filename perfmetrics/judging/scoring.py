@@ -12,6 +12,14 @@ Rules (``rule=``):
   category (equality) scores min/max of the two; a range scores against its nearer end.
 - ``"attainment"``: weight × the actual rate itself, for rate and satisfaction indicators:
   ``score("≥90%", "98%", 10, rule="attainment")`` → 9.8.
+- ``"band"``: the Hubei-type rule (tests/fixtures/selfeval/rules.md §1a, §2a): numbers as
+  ``proportional`` (正向 权重×B/A, 反向 权重×A/B, capped at the weight); worded verdicts and text
+  targets in bands of the weight (达成 100–80%, 部分达成 80–50%, 未达成 50–0%; ``bands=``, see
+  :mod:`perfmetrics.judging.bands`), scored at the band's top by default.
+
+A partly met verdict (``基本达到``, ``部分完成``) earns the partial band's share under every rule
+but ``all_or_nothing`` (nothing). The budget line (预算执行率) scores ``分值 × 执行率``:
+:func:`budget_score`.
 
 Dates and text targets score the full weight or 0, and raise :class:`UndecidableError` when the
 verdict is unknown. Rounding (``rounding=``): None keeps the exact Decimal; ``"down:0.1"`` and
@@ -28,15 +36,22 @@ from perfmetrics.errors import (
     UndecidableError,
     UnitMismatchError,
 )
+from perfmetrics.judging.bands import BANDS, Bands
 from perfmetrics.judging.categories import Category
-from perfmetrics.judging.meets import meets
+from perfmetrics.judging.meets import Verdict, meets
 from perfmetrics.units.registry import convert
 from perfmetrics.values.api import parse
-from perfmetrics.values.model import Comparator, QuantityValue, RangeValue, Value
+from perfmetrics.values.model import (
+    Comparator,
+    QualitativeValue,
+    QuantityValue,
+    RangeValue,
+    Value,
+)
 
-__all__ = ["ROUNDINGS", "RULES", "score"]
+__all__ = ["ROUNDINGS", "RULES", "budget_score", "score"]
 
-RULES = ("all_or_nothing", "proportional", "attainment")
+RULES = ("all_or_nothing", "proportional", "attainment", "band")
 
 #: Rounding habits of published tables: name → (Decimal rounding mode, quantum).
 ROUNDINGS: dict[str, tuple[str, Decimal]] = {
@@ -109,8 +124,26 @@ def score(
     rule: str = "proportional",
     rounding: str | None = None,
     year: int | None = None,
+    verdict: Verdict | None = None,
+    indicator: str | None = None,
+    bands: Bands | None = None,
 ) -> Decimal:
     """Return the points an actual earns against its target, in [0, weight].
+
+    Args:
+        target: the 指标值, as text or parsed.
+        actual: the 完成值, as text or parsed.
+        weight: the points at stake: a number, or a percentage of a 100-point table (``"10%"``).
+        category: the indicator's category, giving a bare target its direction.
+        rule: ``"proportional"`` (default), ``"all_or_nothing"``, ``"attainment"`` or ``"band"``.
+        rounding: None (exact), or one of ``ROUNDINGS`` (``"down:0.1"``, ``"half_up:0.01"`` …).
+        year: reference year for dates written without one.
+        verdict: the verdict of ``meets(target, actual, category=category, year=year)`` when
+            the caller already has it; it is scored as it is, without judging again (``target``,
+            ``actual``, ``category`` and ``year`` are then not read).
+        indicator: the indicator's name (三级指标), giving a bare target its direction when no
+            category does (``…控制率`` ≤, ``…完成率`` ≥).
+        bands: the bands of ``rule="band"`` and of partly met verdicts (default :data:`BANDS`).
 
     Raises:
         UndecidableError: the verdict is unknown (free-text target, date without a year).
@@ -121,14 +154,22 @@ def score(
     (Decimal('8.0'), Decimal('8.0'))
     >>> score("≥90%", "98%", 10, rule="attainment"), score("≥95%", "93%", 10, rule="all_or_nothing")
     (Decimal('9.80'), Decimal('0'))
+    >>> score("效果明显", "部分达成", 10), score("效果明显", "未达成", 10, rule="band")
+    (Decimal('8.0'), Decimal('5.0'))
     """
     if rule not in RULES:
         raise InputTypeError(f"unknown rule {rule!r}; use one of {', '.join(RULES)}")
     points = _weight(weight)
-    verdict = meets(target, actual, category=category, year=year)
+    if verdict is None:
+        verdict = meets(target, actual, category=category, indicator=indicator, year=year)
     if verdict.met is None:
         raise UndecidableError(f"cannot score: {verdict.reason}")
-    if rule == "attainment":
+    worded = isinstance(verdict.actual, QualitativeValue) or isinstance(
+        verdict.target, QualitativeValue
+    )
+    if (rule == "band" and worded) or (verdict.partial and rule != "all_or_nothing"):
+        earned = points * (bands or BANDS).share(verdict.outcome)
+    elif rule == "attainment":
         actual_value = verdict.actual
         if not isinstance(actual_value, QuantityValue) or actual_value.unit not in ("%", "‰", ""):
             raise UnitMismatchError(
@@ -147,3 +188,21 @@ def score(
         earned = points * _proportion(verdict.target, verdict.actual_amount.magnitude, verdict.op)
     clipped = min(max(earned, Decimal(0)), points)
     return _rounded(clipped, rounding)
+
+
+def budget_score(
+    weight: Decimal | int | float | str, rate: Decimal, *, rounding: str | None = None
+) -> Decimal:
+    """Return the budget line's points: 分值 × 执行率, never above 分值 (rules.md §3).
+
+    Args:
+        weight: the line's 分值 (10, or ``"10%"``).
+        rate: the 执行率 as a fraction (86.19% is ``Decimal("0.8619")``).
+        rounding: None (exact) or one of ``ROUNDINGS``.
+
+    >>> budget_score(10, Decimal("0.8619")), budget_score(20, Decimal("1.05"))
+    (Decimal('8.6190'), Decimal('20'))
+    """
+    points = _weight(weight)
+    earned = min(max(points * rate, Decimal(0)), points)
+    return _rounded(earned, rounding)

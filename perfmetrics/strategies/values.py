@@ -17,6 +17,7 @@ from perfmetrics.strategies.words import (
     NOTES,
     PREFIXES,
     QUALITATIVE,
+    RECURRING_PERIODS,
     SUFFIXES,
     UNIT_FAMILIES,
     full_width,
@@ -30,6 +31,7 @@ from perfmetrics.values.model import (
     QualitativeValue,
     QuantityValue,
     RangeValue,
+    RecurringValue,
     Value,
     format_decimal,
 )
@@ -263,11 +265,29 @@ def _qualitative_samples(draw: st.DrawFn) -> Labeled:
     return Labeled(text, QualitativeValue(content=text, text=text), (text,))
 
 
+@st.composite
+def _recurring_samples(draw: st.DrawFn) -> Labeled:
+    """每月8号前, 每季度末, 每年年底: recurring deadlines."""
+    written, period = draw(st.sampled_from(sorted(RECURRING_PERIODS.items())))
+    before = draw(st.booleans())
+    if draw(st.booleans()):
+        day = draw(st.integers(1, 28))
+        tokens = ["每" + written, str(day), draw(st.sampled_from(["日", "号"]))]
+    else:
+        day = None
+        tokens = ["每" + written, draw(st.sampled_from(["底", "末"]))]
+    if before:
+        tokens.append("前")
+    value = RecurringValue(period=period, day=day, op=Comparator.LE if before else Comparator.EQ)
+    return _labeled(draw, tokens, value)
+
+
 _BY_KIND = {
     Kind.QUANTITY: _quantity_samples,
     Kind.RANGE: _range_samples,
     Kind.DATE: _calendar_samples,
     Kind.PERIOD: _calendar_samples,
+    Kind.RECURRING: _recurring_samples,
     Kind.QUALITATIVE: _qualitative_samples,
 }
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from perfmetrics.units.names import canonical_spelling
 from perfmetrics.values.model import Comparator
-from perfmetrics.vocabulary import unit_entries, words
+from perfmetrics.vocabulary import mapping, unit_entries, words
 
 __all__ = [
     "COUNT_UNITS",
@@ -17,6 +17,7 @@ __all__ = [
     "NOTES",
     "PREFIXES",
     "QUALITATIVE",
+    "RECURRING_PERIODS",
     "SUFFIXES",
     "UNIT_FAMILIES",
     "full_width",
@@ -38,6 +39,8 @@ SUFFIXES: dict[str, Comparator] = {
     for word in words(group)
     if word != "内"
 }
+#: Written period of a recurring deadline (每月, 每季度 …) → its canonical unit.
+RECURRING_PERIODS: dict[str, str] = mapping("recurring_period")
 #: Counting words drawn by default; each is its own dimension.
 COUNT_UNITS = ("人", "人次", "台次", "个", "家", "篇", "场", "项", "户", "套", "件", "份", "次")
 

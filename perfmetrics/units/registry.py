@@ -18,6 +18,7 @@ import regex
 
 from perfmetrics.errors import UnitMismatchError
 from perfmetrics.units.definitions import definitions_text, registry_names
+from perfmetrics.units.loading import build_registry
 
 if TYPE_CHECKING:
     import pint
@@ -35,17 +36,21 @@ _IDENTIFIER = regex.compile(r"^[\p{L}_][\p{L}\p{N}_]*$")
 _lock = threading.Lock()
 
 
-@functools.cache
+_registry_lock = threading.Lock()
+_registry: list[pint.UnitRegistry[Any]] = []
+
+
 def get_registry() -> pint.UnitRegistry[Any]:
-    """Return the process-wide registry, building it on first call.
+    """Return the process-wide registry, building it on first call (under a lock).
 
-    Never build another one: quantities of different registries cannot be combined.
+    Never build another one: quantities of different registries cannot be combined. Threads that
+    ask at the same time wait for the one registry.
     """
-    import pint
-
-    registry: pint.UnitRegistry[Any] = pint.UnitRegistry(non_int_type=Decimal, cache_folder=None)
-    registry.load_definitions(definitions_text().splitlines())
-    return registry
+    if not _registry:
+        with _registry_lock:
+            if not _registry:
+                _registry.append(build_registry(definitions_text(), uses=registry_names().values()))
+    return _registry[0]
 
 
 def _registry_name(name: str) -> str:

@@ -1,20 +1,54 @@
-"""The public entry points: thin compositions of normalize → parse → transform (→ judge)."""
+"""The public entry points: thin compositions of normalize → parse → transform (→ judge).
+
+Parses are cached, one entry per distinct text whatever ``strict`` is: the entry holds the
+non-strict reading and, once a strict parse asked, whether the strict reading accepts the text
+(and the error it raised when it does not). The cache is bounded by an approximate byte budget
+(:data:`CACHE_BYTES`) as well as by a count (:data:`CACHE_SIZE`); when full it forgets its oldest
+entries first. It is safe to use from several threads.
+"""
 
 from __future__ import annotations
 
-import functools
+import sys
+import threading
+from typing import NamedTuple
 
 from perfmetrics.errors import AmbiguousValueError, InputTypeError, ParseError
+from perfmetrics.values.fastpath import fast_value, surely_qualitative
 from perfmetrics.values.model import QualitativeValue, Value
-from perfmetrics.values.normalize import normalize
+from perfmetrics.values.normalize import Cleaned, clean
 from perfmetrics.values.notices import WarningCode, warning
 from perfmetrics.values.parser import check_strict, parse_value
 from perfmetrics.values.parser import parse_tree as _parse_tree
 
-__all__ = ["parse", "parse_tree"]
+__all__ = ["CACHE_BYTES", "CACHE_SIZE", "cache_usage", "clear_cache", "parse", "parse_tree"]
 
-#: How many distinct texts the parse cache keeps; real columns repeat heavily.
+#: Most distinct texts the parse cache keeps; real columns repeat heavily.
 CACHE_SIZE = 1 << 16
+#: Approximate memory the cache may hold, in bytes. An entry counts its text twice (the text, and
+#: what the value derives from it: note, content) plus :data:`ENTRY_BYTES` for the value.
+CACHE_BYTES = 32 << 20
+#: The share of the budget one entry may take; a longer text is parsed but not kept.
+_LARGEST = CACHE_BYTES // 64
+#: What a value costs besides its text (attrs instance, Amount, Decimal, tuples), measured with
+#: tracemalloc on the seed values.
+ENTRY_BYTES = 600
+
+
+class _Entry(NamedTuple):
+    """What the cache keeps of one text."""
+
+    value: Value
+    #: True: the strict reading accepts the text (and is ``value``); False: it raises ``error``;
+    #: None: not known yet (decided on the first strict parse).
+    strict: bool | None
+    error: ParseError | None
+    size: int
+
+
+_lock = threading.Lock()
+_entries: dict[str, _Entry] = {}
+_used = [0]  # bytes held, guarded by _lock
 
 
 def parse(text: str, *, year: int | None = None, strict: bool = False) -> Value:
@@ -41,38 +75,95 @@ def parse(text: str, *, year: int | None = None, strict: bool = False) -> Value:
         isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999
     ):
         raise InputTypeError(f"year must be an int from 1 to 9999, not {year!r}")
-    value = _parse_cached(text, strict)
+    entry = _entries.get(text)
+    if entry is None:
+        if not text.strip():
+            raise ParseError(text, 0, "the value is empty")
+        entry = _keep(text, _read(text), None)
+    if strict and not entry.strict:
+        if entry.strict is None:
+            entry = _keep(text, _decide_strict(text, entry), entry)
+        if entry.error is not None:
+            raise _again(entry.error)
+    value = entry.value
     return value.resolve(year) if year is not None else value
 
 
-@functools.lru_cache(maxsize=CACHE_SIZE)
-def _parse_cached(text: str, strict: bool) -> Value:
-    if not text.strip():
-        raise ParseError(text, 0, "the value is empty")
+def _read(text: str) -> _Entry:
+    """Read ``text`` (not strict): the fast path, the qualitative shortcut, else Lark."""
+    cleaned = clean(text)
+    value: Value | None = fast_value(text, cleaned)
+    if value is not None:
+        return _Entry(value, True, None, 0)  # the fast path's shapes are strict values
+    if surely_qualitative(cleaned.text):
+        return _Entry(_qualitative(text, cleaned), None, None, 0)
     try:
         value = parse_value(text)
     except ParseError as exc:
-        if strict:
-            raise
         ambiguous = isinstance(exc, AmbiguousValueError)
         warnings = (warning(WarningCode.AMBIGUOUS, exc.reason),) if ambiguous else ()
-        return QualitativeValue(
-            content="".join(normalize(text).split()),
-            text=text,
-            span=(0, len(text)),
-            warnings=warnings,
-        )
-    if strict:
-        _check_strict(text, value)
+        return _Entry(_qualitative(text, cleaned, warnings), False, _bare(exc), 0)
     # The value was built by this very call and is not shared yet: setting its text in place
     # spares a second construction on the hot path (attrs.evolve would rebuild and revalidate).
     object.__setattr__(value, "text", text)
-    return value
+    return _Entry(value, None, None, 0)
 
 
-def _check_strict(text: str, value: Value) -> None:
-    """Raise ParseError unless the ``strict`` start symbol reads the whole text as one value."""
-    check_strict(text, value)
+def _qualitative(text: str, cleaned: Cleaned, warnings: tuple[str, ...] = ()) -> Value:
+    return QualitativeValue(
+        content="".join(cleaned.text.split()), text=text, span=(0, len(text)), warnings=warnings
+    )
+
+
+def _decide_strict(text: str, entry: _Entry) -> _Entry:
+    """Return ``entry`` with the strict reading decided (Lark's ``strict`` start symbol)."""
+    try:
+        if entry.value.is_structured:
+            check_strict(text, entry.value)
+        else:  # the shortcut's qualitative value: Lark says why the text is no value
+            parse_value(text)
+    except ParseError as exc:
+        return entry._replace(strict=False, error=_bare(exc))
+    return entry._replace(strict=True)
+
+
+def _bare(exc: ParseError) -> ParseError:
+    """Drop the tracebacks of an error and its causes (they hold frames) before it is kept."""
+    exc.__traceback__ = None
+    cause = exc.__cause__
+    while cause is not None:
+        cause.__traceback__ = None
+        cause = cause.__cause__ or cause.__context__
+    return exc
+
+
+def _again(kept: ParseError) -> ParseError:
+    """Return a fresh copy of a kept error, with its cause (raising the kept one grows it)."""
+    fresh = type(kept)(kept.text, kept.position, kept.reason, kept.expected)
+    fresh.__cause__ = kept.__cause__
+    return fresh
+
+
+def _size(text: str) -> int:
+    return 2 * sys.getsizeof(text) + ENTRY_BYTES
+
+
+def _keep(text: str, entry: _Entry, old: _Entry | None) -> _Entry:
+    """Store ``entry`` (replacing ``old``) and forget the oldest entries beyond the budget."""
+    entry = entry._replace(size=_size(text))
+    if entry.size > _LARGEST:
+        return entry
+    with _lock:
+        if old is not None and _entries.get(text) is old:
+            _used[0] -= old.size
+        elif text in _entries:  # another thread got there first: keep its entry
+            return _entries[text] if old is None else entry
+        _entries[text] = entry
+        _used[0] += entry.size
+        while _used[0] > CACHE_BYTES or len(_entries) > CACHE_SIZE:
+            oldest = next(iter(_entries))
+            _used[0] -= _entries.pop(oldest).size
+    return entry
 
 
 def parse_tree(text: str) -> object:
@@ -80,6 +171,14 @@ def parse_tree(text: str) -> object:
     return _parse_tree(text)
 
 
+def cache_usage() -> tuple[int, int]:
+    """Return how many texts the parse cache holds and their approximate size in bytes."""
+    with _lock:
+        return len(_entries), _used[0]
+
+
 def clear_cache() -> None:
     """Forget every cached parse (for benchmarks that must measure cold parsing)."""
-    _parse_cached.cache_clear()
+    with _lock:
+        _entries.clear()
+        _used[0] = 0

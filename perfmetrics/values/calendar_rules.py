@@ -14,10 +14,18 @@ import regex
 from lark import Token
 
 from perfmetrics.errors import SemanticError
-from perfmetrics.values.model import Comparator, DateValue, MonthDay, PeriodValue, YearlessSpan
+from perfmetrics.values.model import (
+    Comparator,
+    DateValue,
+    MonthDay,
+    PeriodValue,
+    RecurringValue,
+    YearlessSpan,
+)
 from perfmetrics.values.notices import WarningCode, warning
 from perfmetrics.values.numerals import chinese_number
 from perfmetrics.values.pieces import Bound, Core, end, pos
+from perfmetrics.vocabulary import mapping, words
 
 __all__ = ["YEARLESS_WARNING", "CalendarRules"]
 
@@ -84,6 +92,15 @@ class CalendarRules:
             raise SemanticError(f"a month or day is a small whole number, not {text}", pos(token))
         return int(text), pos(token)
 
+    def year_alone(self, year: Token) -> Point:
+        """`2023底前`: a year whose 年 was dropped before 底."""
+        return Point(year_of(year), MonthDay(1, 1), MonthDay(12, 0), pos(year), end(year), True)
+
+    def this_year_month(self, _this: Token, month: Any, word: Token) -> Point:
+        """`当年12月之前`: a month of the document's year."""
+        number, position = month_of(month)
+        return Point(None, MonthDay(number, 1), MonthDay(number, 0), position, end(word))
+
     def year_only(self, year: Token, word: Token) -> Point:
         return Point(year_of(year), MonthDay(1, 1), MonthDay(12, 0), pos(year), end(word), True)
 
@@ -132,6 +149,12 @@ class CalendarRules:
         return Deadline("end", end(token))
 
     def end_of_before(self, _end_word: Token, token: Token) -> Deadline:
+        return Deadline("end_before", end(token))
+
+    def year_end_of(self, _year: Token, token: Token) -> Deadline:
+        return Deadline("end", end(token))
+
+    def year_end_of_before(self, _year: Token, _end_word: Token, token: Token) -> Deadline:
         return Deadline("end_before", end(token))
 
     def before(self, token: Token) -> Deadline:
@@ -249,3 +272,56 @@ class CalendarRules:
     def this_year(self, token: Token) -> Core:
         fields = {"yearless": YearlessSpan(MonthDay(1, 1), MonthDay(12, 0))}
         return Core(PeriodValue, fields, pos(token), end(token), (), (YEARLESS_WARNING,))
+
+    # ------------------------------------------------------------------ recurring deadlines
+    def recurring_day(self, lead: Token, day: Any, word: Token, *before: Token) -> Core:
+        number, position = day
+        if not 1 <= number <= 31:
+            raise SemanticError(f"there is no day {number}", position)
+        op = Comparator.LE if before else Comparator.EQ
+        stop = end(before[0]) if before else end(word)
+        fields = {"period": _recurring_period(lead), "day": number, "op": op}
+        return Core(RecurringValue, fields, pos(lead), stop)
+
+    def recurring_month(self, lead: Token, month: Any, word: Token, *rest: Any) -> Core:
+        """`每年12月底前`: a month of every year, by its end when 底/前 follows."""
+        number, _ = month_of(month)
+        deadline: Deadline | None = rest[0] if rest else None
+        op = Comparator.LE if deadline and deadline.mode != "end" else Comparator.EQ
+        stop = deadline.end if deadline else end(word)
+        fields = {"period": _recurring_period(lead), "month": number, "day": None, "op": op}
+        return Core(RecurringValue, fields, pos(lead), stop)
+
+    def yearless_month_span(self, months: Token, word: Token) -> Core:
+        """`1-12月`: months of the document's year."""
+        first, last = (int(part) for part in regex.findall(r"[0-9]+", str(months)))
+        begin = Point(None, MonthDay(first, 1), MonthDay(first, 0), pos(months), 0)
+        finish = Point(None, MonthDay(last, 1), MonthDay(last, 0), 0, end(word))
+        return self._period(begin, finish, pos(months), end(word))
+
+    def dotted_short_span(self, token: Token) -> Core:
+        """`2021.1.1-12.31`: the second date takes the first one's year."""
+        year, month, day, last_month, last_day = (
+            int(part) for part in regex.findall(r"[0-9]+", str(token))
+        )
+        first = day_of((day, pos(token)), month)
+        last = day_of((last_day, pos(token)), last_month)
+        begin = Point(year, first, first, pos(token), 0)
+        finish = Point(year, last, last, 0, end(token))
+        return self._period(begin, finish, pos(token), end(token))
+
+    def recurring_end(self, lead: Token, *rest: Token) -> Core:
+        before = rest[-1].type == "BEFORE"
+        op = Comparator.LE if before else Comparator.EQ
+        fields = {"period": _recurring_period(lead), "day": None, "op": op}
+        return Core(RecurringValue, fields, pos(lead), end(rest[-1]))
+
+
+def _recurring_period(lead: Token) -> str:
+    """Return the canonical period of a 每… lead (`每个季度` → 季度)."""
+    written = str(lead)
+    periods = mapping("recurring_period")
+    for every in words("every_word"):
+        if written.startswith(every) and written[len(every) :] in periods:
+            return periods[written[len(every) :]]
+    raise SemanticError(f"{written!r} names no period", pos(lead))

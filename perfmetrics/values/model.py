@@ -44,6 +44,7 @@ __all__ = [
     "QualitativeValue",
     "QuantityValue",
     "RangeValue",
+    "RecurringValue",
     "Value",
     "YearlessSpan",
     "format_decimal",
@@ -270,5 +271,28 @@ class QualitativeValue(BaseValue):
     content: str
 
 
+@frozen(kw_only=True)
+class RecurringValue(BaseValue):
+    """A deadline that comes back every period: ``每月8号前``, ``每季度末``, ``每年年底``.
+
+    It is neither one date nor a span, so it is never judged against one date. ``period`` is the
+    canonical unit of the period (``月``, ``季度``, ``年``, ``周``); ``day`` the day within it, or
+    ``None`` for the end of the period; ``op`` is ``<=`` when a deadline (前) is written.
+    """
+
+    kind: ClassVar[Kind] = Kind.RECURRING
+
+    period: str
+    #: The month within a yearly period (`每年12月底前`), else ``None``.
+    month: int | None = field(default=None)
+    day: int | None = field(default=None)
+    op: Comparator = Comparator.EQ
+
+    @property
+    def op_explicit(self) -> bool:
+        """True when a deadline (前) was written."""
+        return self.op is not Comparator.EQ
+
+
 #: Any parsed value.
-Value = QuantityValue | RangeValue | DateValue | PeriodValue | QualitativeValue
+Value = QuantityValue | RangeValue | DateValue | PeriodValue | RecurringValue | QualitativeValue

@@ -1,16 +1,12 @@
-"""Locate the grammar, build one cached LALR parser, and turn Lark's errors into ours."""
+"""Run the LALR parser of :mod:`perfmetrics.values.lark_build` and turn Lark's errors into ours."""
 
 from __future__ import annotations
 
-import functools
-import threading
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
-import lark.lexer as lark_lexer
-from lark import Lark, Token, Tree
+import regex
+from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, VisitError
 
 from perfmetrics.errors import (
@@ -20,19 +16,18 @@ from perfmetrics.errors import (
     ParseError,
     SemanticError,
 )
+from perfmetrics.values.lark_build import START_SYMBOLS, grammar_text
+from perfmetrics.values.lark_build import tree_parser as _tree_parser
+from perfmetrics.values.lark_build import value_parser as _value_parser
 from perfmetrics.values.normalize import Cleaned, clean, visible
 from perfmetrics.values.notices import WarningCode, find_warning
 from perfmetrics.values.pieces import Repeated
-from perfmetrics.values.transformer import ValueTransformer
 from perfmetrics.vocabulary import words
-from perfmetrics.vocabulary.grammar import import_loader
 
 if TYPE_CHECKING:
     from perfmetrics.values.model import Value
 
 __all__ = ["START_SYMBOLS", "check_strict", "grammar_text", "parse_tree", "parse_value"]
-
-_GRAMMAR_NAME = "perfmetrics.lark"
 
 #: Readable names for the terminals an error message may list as expected.
 _TERMINAL_NAMES = {
@@ -49,67 +44,6 @@ _TERMINAL_NAMES = {
 }
 #: Terminals never worth naming in an error (free-text catch-alls).
 _UNSHOWN = frozenset({"LEAD_CHAR", "NEGATION", "TRAIL_NOTE"})
-
-
-def grammar_text() -> str:
-    """Return the text of the grammar: the copy inside the installed package, else the checkout's.
-
-    Wheels carry the grammar at ``perfmetrics/grammar/``; an editable install or a plain checkout
-    does not, and reads ``grammar/`` beside the package instead.
-    """
-    packaged = resources.files("perfmetrics").joinpath("grammar", _GRAMMAR_NAME)
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    checkout = Path(__file__).resolve().parents[2] / "grammar" / _GRAMMAR_NAME
-    return checkout.read_text(encoding="utf-8")
-
-
-#: The grammar's start symbols: ``start`` reads a value with notes around it, ``strict`` a bare one.
-START_SYMBOLS = ("start", "strict")
-
-
-_BUILD_LOCK = threading.Lock()
-
-
-def _build(**options: object) -> Lark:
-    """Build the LALR parser from the grammar and the vocabulary module.
-
-    Lark checks every pair of terminals for collisions with the optional package interegular
-    whenever it is installed; on the vocabulary's word tries that costs tens of seconds per build.
-    The grammar's terminals are checked once, by tests/test_grammar.py and tests/test_vocabulary.py,
-    so a run-time build skips it (``strict=True`` builds, which need it, keep it).
-    """
-    with _BUILD_LOCK:
-        saved = lark_lexer.has_interegular
-        if not options.get("strict"):
-            lark_lexer.has_interegular = False
-        try:
-            return Lark(
-                grammar_text(),
-                parser="lalr",
-                lexer="contextual",
-                start=list(START_SYMBOLS),
-                import_paths=[import_loader],
-                **options,
-            )
-        finally:
-            lark_lexer.has_interegular = saved
-
-
-@functools.cache
-def _value_parser() -> Lark:
-    """Return the parser that runs the transformer as it parses (no tree is built).
-
-    Positions come from the tokens themselves, so ``propagate_positions`` is off here: its
-    per-rule wrapper cost a third of the parse time (benchmarks/bench_parse.py).
-    """
-    return _build(transformer=ValueTransformer())
-
-
-@functools.cache
-def _tree_parser() -> Lark:
-    """Return the parser that returns the Lark tree, for inspection and tooling."""
-    return _build(propagate_positions=True)
 
 
 def _expected_names(names: set[str] | frozenset[str]) -> tuple[str, ...]:
@@ -148,9 +82,18 @@ def _error_label(exc: UnexpectedInput) -> str | None:
         parser = _value_parser()
 
         def parse(text: str) -> Any:
-            return parser.parse(text, start="start")
+            # Only the parser's own errors are compared: an example that the transformer
+            # refuses (a SemanticError) parsed, as far as the tables go.
+            try:
+                return parser.parse(text, start="start")
+            except (SemanticError, VisitError):
+                return None
 
-        label = exc.match_examples(parse, _ERROR_EXAMPLES, token_type_match_fallback=True)
+        # use_accepts=False: with it, lark 1.3 formats a ParserState with %d in a debug message
+        # and raises TypeError whenever two states match with different accepts.
+        label = exc.match_examples(
+            parse, _ERROR_EXAMPLES, token_type_match_fallback=True, use_accepts=False
+        )
         if len(_LABELS) >= _MAX_LABELS:
             _LABELS.clear()
         _LABELS[key] = label if isinstance(label, str) else None
@@ -251,6 +194,8 @@ def _in_original_offsets(text: str, cleaned: Cleaned, value: Value) -> Value:
     return attrs.evolve(value, **changes)
 
 
+#: A number as the grammar writes it, for comparing the numbers of a note with the value's.
+_NUMBER = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
 #: Every comparator word: a repeated cell may leave its comparator out (`≥95% 95%`).
 _COMPARATOR_WORDS = frozenset(
     word
@@ -268,6 +213,12 @@ def _unrepeated(text: str, cleaned: Cleaned, repeated: Repeated) -> Value:
     """
     start, stop = repeated.value.span
     written = "".join(cleaned.text[start:stop].split())
+    if repeated.kind == "numbered_note":
+        # Every number of the note is one of the value's own (`1 场市级大赛 1 场`).
+        if set(_NUMBER.findall(repeated.trail)) <= set(_NUMBER.findall(written)):
+            return repeated.value
+        reason = f"the note {repeated.trail.strip()!r} holds another number: a second target"
+        raise AmbiguousValueError(text, cleaned.original(repeated.position), reason)
     again = "".join(repeated.trail.split())
     if written == again or (
         written.endswith(again) and written[: len(written) - len(again)] in _COMPARATOR_WORDS

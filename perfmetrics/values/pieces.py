@@ -21,6 +21,7 @@ __all__ = [
     "Core",
     "Note",
     "Number",
+    "PerLead",
     "Repeated",
     "Trail",
     "Unit",
@@ -47,6 +48,7 @@ class Number(NamedTuple):
     end: int
     multiplied: bool
     negative: bool
+    chinese: bool = False
 
 
 class Note(NamedTuple):
@@ -80,6 +82,13 @@ class Unit(NamedTuple):
     end: int
 
 
+class PerLead(NamedTuple):
+    """The divisors written with 每 before the number (`每人每月300元`), in order."""
+
+    divisors: tuple[str, ...]
+    start: int
+
+
 class Trail(NamedTuple):
     """What followed a complete value, as the grammar named it (``trail_note`` …)."""
 
@@ -98,6 +107,8 @@ class Core(NamedTuple):
     notes_before: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     notes_after: tuple[str, ...] = ()
+    #: The number is a Chinese numeral (`四场`): a phrase if more words follow it directly.
+    chinese: bool = False
 
     def build(self, fields: dict[str, Any] | None = None, **extra: Any) -> Value:
         """Instantiate the model; a validator's refusal becomes a SemanticError at the span."""
@@ -108,12 +119,15 @@ class Core(NamedTuple):
 
 
 class Repeated(NamedTuple):
-    """A value followed by a second number: the parser checks it is the value written again.
+    """A value followed by more numbers: the parser checks they are the value written again.
 
-    Only the parser has the text, so the transformer hands this up instead of the value; a PDF
-    export repeats a cell (``≥95% 95%``), anything else is a second target.
+    Only the parser has the text, so the transformer hands this up instead of the value. ``kind``
+    is ``second_number`` when a number follows the value (a PDF export repeats a cell: ``≥95%
+    95%``) and ``numbered_note`` when the note after it holds numbers (``1 场市级大赛 1 场``);
+    any other number is a second target.
     """
 
     value: Value
     trail: str
     position: int
+    kind: str = "second_number"

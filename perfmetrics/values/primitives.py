@@ -99,12 +99,13 @@ COMPARATOR_OF_TERMINAL: dict[str, Comparator] = {
 
 
 class Kind(enum.StrEnum):
-    """The five kinds of value."""
+    """The kinds of value."""
 
     QUANTITY = "quantity"
     RANGE = "range"
     DATE = "date"
     PERIOD = "period"
+    RECURRING = "recurring"
     QUALITATIVE = "qualitative"
 
     def __repr__(self) -> str:

@@ -23,7 +23,17 @@ from perfmetrics.values.model import (
 )
 from perfmetrics.values.notices import WarningCode, warning
 from perfmetrics.values.numerals import check_digits, chinese_number, scaled
-from perfmetrics.values.pieces import AmountPart, Bound, Core, Note, Number, Unit, end, pos
+from perfmetrics.values.pieces import (
+    AmountPart,
+    Bound,
+    Core,
+    Note,
+    Number,
+    PerLead,
+    Unit,
+    end,
+    pos,
+)
 
 __all__ = ["MAX_PERCENT", "QuantityRules"]
 
@@ -45,8 +55,11 @@ class QuantityRules:
         unit: Unit | None = None
         over = False
         stop = 0
+        per: PerLead | None = None
         for child in children:
-            if isinstance(child, Bound):
+            if isinstance(child, PerLead):
+                per = child
+            elif isinstance(child, Bound):
                 if number is None:
                     prefix = child
                 else:
@@ -66,8 +79,12 @@ class QuantityRules:
                 after.append(str(child))
                 stop = end(child)
         assert number is not None
+        if per is not None:
+            # 每人每月300元: the divisors written before the number divide the unit.
+            text = "/".join((unit.text if unit else "", *per.divisors))
+            unit = Unit(text, unit.end if unit else number.end)
         part = self._make_amount(number, unit)
-        start = prefix.position if prefix else part.start
+        start = per.start if per else prefix.position if prefix else part.start
         if prefix and suffix and prefix.op is not suffix.op:
             raise SemanticError(
                 f"the comparator before ({prefix.op.symbol}) and after ({suffix.op.symbol}) "
@@ -87,7 +104,16 @@ class QuantityRules:
             "op_explicit": bound is not None,
             "amount": part.amount,
         }
-        return Core(QuantityValue, fields, start, stop, tuple(before), part.warnings, tuple(after))
+        return Core(
+            QuantityValue,
+            fields,
+            start,
+            stop,
+            tuple(before),
+            part.warnings,
+            tuple(after),
+            chinese=number.chinese,
+        )
 
     def _prefix(self, token: Token) -> Bound:
         return Bound(COMPARATOR_OF_TERMINAL[token.type], pos(token))
@@ -147,15 +173,27 @@ class QuantityRules:
         if mult is not None:
             value = scaled(value, str(mult), pos(mult))
             stop = end(mult)
-        return Number(value, pos(digits), stop, mult is not None, False)
+        return Number(value, pos(digits), stop, mult is not None, False, chinese=True)
 
     # ------------------------------------------------------------------ units
-    def compound_unit(self, first: Unit, *divisors: Unit) -> Unit:
+    def compound_unit(self, first: Unit, *rest: Unit | Token) -> Unit:
+        divisors = [part for part in rest if isinstance(part, Unit)]
         text = "/".join([first.text, *(d.text for d in divisors)])
         return Unit(text, divisors[-1].end)
 
-    def product(self, *atoms: Unit) -> Unit:
+    def per_unit(self, *parts: Unit | Token) -> Unit:
+        """Build a rate with no numerator unit (`≤15.5/亩`): its text starts with ``/``."""
+        divisors = [part for part in parts if isinstance(part, Unit)]
+        return Unit("/" + "/".join(d.text for d in divisors), divisors[-1].end)
+
+    def product(self, *parts: Unit | Token) -> Unit:
+        atoms = [part for part in parts if isinstance(part, Unit)]
         return Unit("·".join(a.text for a in atoms), atoms[-1].end)
+
+    def per_lead(self, *parts: Unit | Token) -> PerLead:
+        divisors = tuple(part.text for part in parts if isinstance(part, Unit))
+        first = parts[0]
+        return PerLead(divisors, pos(first) if isinstance(first, Token) else 0)
 
     def unit_word(self, token: Token) -> Unit:
         return Unit(canonical_spelling(str(token)), end(token))
@@ -166,6 +204,18 @@ class QuantityRules:
         return Unit(canonical_spelling(str(token)), end(token))
 
     measured_unit = measured_month = measured_year = _measured
+
+    def tolerance(self, sign: Token, number: Number, *rest: Any) -> Core:
+        """`±3%以内`: from -3% to 3% (以内 only confirms it)."""
+        unit = next((part for part in rest if isinstance(part, Unit)), None)
+        high = self._make_amount(number, unit)
+        low = Amount(-high.amount.magnitude, high.amount.unit)
+        suffix = next((part for part in rest if isinstance(part, Bound)), None)
+        if suffix is not None and suffix.op is not Comparator.LE:
+            raise SemanticError("± and 以上 disagree", pos(sign), ambiguous=True)
+        stop = suffix.position if suffix else high.end
+        fields = {"lower": low, "upper": high.amount}
+        return Core(RangeValue, fields, pos(sign), stop, (), high.warnings)
 
     # ------------------------------------------------------------------ ranges
     def range(self, *children: Any) -> Core:

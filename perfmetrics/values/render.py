@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         QualitativeValue,
         QuantityValue,
         RangeValue,
+        RecurringValue,
         Value,
     )
 
@@ -107,6 +108,8 @@ def _quantity_text(value: QuantityValue) -> str:
 
 
 def _range_text(value: RangeValue) -> str:
+    if value.lower.unit == value.upper.unit and value.lower.magnitude == -value.upper.magnitude:
+        return f"{value.note[: value.note_split]}±{value.upper}"
     low = (
         format_decimal(value.lower.magnitude)
         if value.lower.unit == value.upper.unit
@@ -124,6 +127,13 @@ def _period_value_text(value: PeriodValue) -> str:
     return _period_text(value.start, value.end)
 
 
+def _recurring_text(value: RecurringValue) -> str:
+    point = "末" if value.day is None else f"{value.day}日"
+    if value.month is not None and value.day is None:
+        return f"每{value.period}{value.month}月{'底前' if value.op is Comparator.LE else ''}"
+    return f"每{value.period}{point}{'前' if value.op is Comparator.LE else ''}"
+
+
 def _qualitative_text(value: QualitativeValue) -> str:
     return value.text.strip() or value.content
 
@@ -133,6 +143,7 @@ _CORE_TEXT: dict[Kind, Any] = {
     Kind.RANGE: _range_text,
     Kind.DATE: _date_value_text,
     Kind.PERIOD: _period_value_text,
+    Kind.RECURRING: _recurring_text,
     Kind.QUALITATIVE: _qualitative_text,
 }
 
@@ -168,6 +179,10 @@ def to_dict(value: Value) -> dict[str, Any]:
     magnitude = unit = low = high = None
     if value.kind is Kind.QUANTITY:
         magnitude, unit = _amount_fields(cast("QuantityValue", value).amount)
+    elif value.kind is Kind.RECURRING:
+        recurring = cast("RecurringValue", value)
+        magnitude = None if recurring.day is None else str(recurring.day)
+        unit = recurring.period
     elif value.kind is Kind.RANGE:
         bounded = cast("RangeValue", value)
         low, _ = _amount_fields(bounded.lower)

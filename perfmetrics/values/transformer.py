@@ -25,6 +25,7 @@ from perfmetrics.values.model import Amount, QuantityValue, Value
 from perfmetrics.values.notices import WarningCode, warning
 from perfmetrics.values.pieces import Core, Note, Repeated, Trail, pos
 from perfmetrics.values.quantity_rules import QuantityRules
+from perfmetrics.values.render import render
 
 __all__ = ["ValueTransformer"]
 
@@ -32,10 +33,12 @@ __all__ = ["ValueTransformer"]
 _MAX_REPEAT = 40
 #: Public attributes of the transformer that are not grammar rules (Lark's own API).
 _NOT_RULES = frozenset({"transform", "visit_tokens"})
+#: Trails that are words (a note, or a word kept as a unit).
+_WORDS_TRAILS = frozenset({"trail_note", "unknown_unit", "point_in_time"})
 #: Trails that show the cell is not one target, and why.
 _REFUSED_TRAILS = {
     "continuation": "{text!r} continues the value: several targets or a calculation",
-    "several_targets": "{text!r} continues the value: several targets or a calculation",
+    "several_targets": "several targets in one cell ({value} and {rest!r}): not read as the first",
     "exponent": "{text!r} continues the value: several targets or a calculation",
 }
 
@@ -122,8 +125,8 @@ class ValueTransformer(QuantityRules, CalendarRules, Transformer[Token, Value | 
             span=(core.start, core.end),
             note_split=len("".join(before)),
         )
-        if trail is not None and trail.kind == "second_number":
-            return Repeated(value, trail.text, trail.position)
+        if trail is not None and trail.kind in ("second_number", "numbered_note"):
+            return Repeated(value, trail.text, trail.position, trail.kind)
         return value
 
     @staticmethod
@@ -131,7 +134,16 @@ class ValueTransformer(QuantityRules, CalendarRules, Transformer[Token, Value | 
         """Refuse a trailing text that shows the cell is not one target."""
         message = _REFUSED_TRAILS.get(trail.kind)
         if message is not None:
-            raise SemanticError(message.format(text=trail.text), trail.position, ambiguous=True)
+            rest = trail.text.lstrip("、,;").strip()
+            shown = message.format(text=trail.text, value=render(core.build()), rest=rest)
+            raise SemanticError(shown, trail.position, ambiguous=True)
+        if core.chinese and trail.kind in _WORDS_TRAILS and trail.position == core.end:
+            # 一次性补助, 一站式服务, 两个确保: a numeral inside a phrase, not a count.
+            raise SemanticError(
+                f"a Chinese numeral followed by {trail.text[:10]!r} reads as a phrase, not a count",
+                trail.position,
+                ambiguous=True,
+            )
         amount = core.fields.get("amount")
         if (
             trail.kind == "point_in_time"
@@ -155,6 +167,9 @@ class ValueTransformer(QuantityRules, CalendarRules, Transformer[Token, Value | 
     def hedge_lead(self, word: Token) -> Note:
         return Note(str(word), pos(word))
 
+    def date_lead(self, words: Token) -> Note:
+        return Note(str(words).strip(), pos(words))
+
     def lead_note(self, *chars: Token) -> Note:
         negated = chars[-1].type == "NEGATION"
         return Note("".join(str(c) for c in chars), pos(chars[0]), negated)
@@ -166,7 +181,7 @@ class ValueTransformer(QuantityRules, CalendarRules, Transformer[Token, Value | 
     def _trail_kind(token: Token) -> str:
         return _TRAIL_KINDS[token.type]
 
-    continuation = several_targets = exponent = second_number = _trail
+    continuation = several_targets = exponent = second_number = numbered_note = _trail
     point_in_time = unknown_unit = trail_note = _trail
 
 
@@ -178,5 +193,7 @@ _TRAIL_KINDS = {
     "TRAIL_NUMBER": "second_number",
     "TRAIL_POINT_IN_TIME": "point_in_time",
     "TRAIL_UNKNOWN_UNIT": "unknown_unit",
+    "TRAIL_RECURRING": "trail_note",
+    "TRAIL_NUMBERED_NOTE": "numbered_note",
     "TRAIL_NOTE": "trail_note",
 }

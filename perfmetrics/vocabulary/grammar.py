@@ -41,6 +41,9 @@ GRAMMAR_GROUPS = (
     "multiplier",
     "over",
     "measure",
+    "every_word",
+    "product_sign",
+    "plus_minus",
     "range_sep",
     "end_of",
     "before",
@@ -143,10 +146,63 @@ def module_text() -> str:
     ]
     lines.extend(_terminal(group.upper() + "S", words(group)) for group in GRAMMAR_GROUPS)
     lines.append(_terminal("UNIT_WORDS", unit_words()))
+    lines.append(f"CN_NUMBERS: /{_chinese_numeral()}/")
+    lines.append(f"RECURRING_LEADS: /{_recurring_lead()}/")
+    unit = word_pattern(
+        [*unit_words(), *(w for g in ("year_word", "month_word", "day_word") for w in words(g))]
+    )
+    lines.append(f"LIST_PRODUCTS: /、(?=\\s*{unit.replace('/', chr(92) + '/')})/")
+    separator = word_pattern(words("range_sep")).replace("/", "\\/")
+    month = "(?:0?[1-9]|1[0-2])"
+    lines.append(f"MONTH_RANGES: /{month}\\s*{separator}\\s*{month}(?=\\s*月)/")
+    day = "(?:0?[1-9]|[12][0-9]|3[01])"
+    lines.append(
+        f"DOTTED_SHORT_SPANS: /(?:19|20)[0-9]{{2}}\\.{month}\\.{day}\\s*{separator}\\s*"
+        f"{month}\\.{day}(?![0-9])/"
+    )
     # One Han character that is no word of its own (`是`, `否`, `等` … are not_unit words).
     not_units = "".join(_class_escape(word) for word in words("not_unit") if len(word) == 1)
     lines.append(f"UNKNOWN_UNITS: /(?![{not_units}])[{HAN}]/")
     return "\n".join(lines) + "\n"
+
+
+#: The digits of a Chinese numeral (`三十`, `两`, `十二`).
+_CN_DIGITS = "一二两三四五六七八九十"
+_CN_TAIL = "零〇一二两三四五六七八九十百千"
+
+
+def _chinese_numeral() -> str:
+    """Match a Chinese numeral only right before a counting word, a duration or a calendar word.
+
+    `四场`, `两栋`, `三十余人`, `两个月内`, `十二月底前` are numbers; `十分满意` (分 is the score)
+    and `一线` (no counting word) stay words.
+    """
+    counted = [
+        spelling
+        for entry in unit_entries()
+        if entry.family in ("count", "time")
+        for spelling in entry.spellings
+    ]
+    calendar = [
+        word
+        for group in ("measure", "year_word", "month_word", "day_word", "quarter")
+        for word in words(group)
+    ]
+    follow = word_pattern([*counted, *calendar]).replace("/", "\\/")
+    over = word_pattern(words("over"))
+    return f"[{_CN_DIGITS}][{_CN_TAIL}]*(?=\\s*{over}?\\s*{follow})"
+
+
+def _recurring_lead() -> str:
+    """Match 每 and a period only where a day or the period's end follows (`每月8号前`)."""
+    every = word_pattern(words("every_word"))
+    period = word_pattern(words("recurring_period"))
+    day = word_pattern(words("day_word"))
+    end = word_pattern(words("end_of"))
+    month = word_pattern(words("month_word"))
+    when = word_pattern([*words("year_word"), *words("month_word")])
+    number = f"[0-9{_CN_DIGITS}]+"
+    return f"{every}{period}(?=\\s*(?:{number}\\s*(?:{day}|{month})|{when}?\\s*{end}))"
 
 
 def import_loader(base_path: str | None, grammar_path: str) -> tuple[str, str]:

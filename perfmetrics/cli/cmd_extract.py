@@ -1,0 +1,33 @@
+"""``perfmetrics extract FILE...``: every indicator row of documents, normalized, as CSV or JSON."""
+
+from __future__ import annotations
+
+import argparse
+
+from perfmetrics.cli.exit_codes import EXIT_OK
+from perfmetrics.cli.inputs import read_documents
+from perfmetrics.cli.output import cell, write_records
+from perfmetrics.records import ROW_COLUMNS, VALUE_COLUMNS, row_records
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``extract`` command to the command line's sub-commands."""
+    extract = commands.add_parser("extract", help="write every indicator row of documents")
+    extract.add_argument("files", nargs="+", metavar="FILE", help="text exports of 绩效目标表")
+    extract.add_argument("--format", choices=("csv", "json"), default="csv")
+    extract.add_argument("--year", type=int, default=None, help="reference year for dates")
+    extract.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write one record per indicator row of ``args.files``: source, row and value columns."""
+    columns = ["source", *ROW_COLUMNS, *VALUE_COLUMNS]
+    records = [
+        dict(zip(columns, (path, *map(cell, record)), strict=True))
+        for path, tables in read_documents(args.files, args.year)
+        for record in row_records(tables)
+    ]
+    write_records(records, columns, args.format)
+    return EXIT_OK

@@ -1,0 +1,153 @@
+"""What the rules ask of a row: its folded name, its category, and its target as a number.
+
+Word lists come from the vocabulary (``words.tsv``: ``rate_ending``, ``satisfaction_word``,
+``timeliness_word`` and the direction endings); nothing here spells a word out.
+
+>>> fold(" 公众号读者 满意度 ")
+'公众号读者满意度'
+>>> stem("服务对象满意度指标")
+'服务对象满意度'
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from decimal import Decimal
+
+from perfmetrics.documents.model import IndicatorRow
+from perfmetrics.errors import UnitMismatchError
+from perfmetrics.units.registry import convert, same_dimension
+from perfmetrics.values.model import Amount, QuantityValue, RangeValue, Value
+from perfmetrics.values.normalize import normalize
+from perfmetrics.values.notices import WarningCode, has_warning
+from perfmetrics.vocabulary import unit_entries, words
+
+__all__ = [
+    "category_match",
+    "contains_word",
+    "ending",
+    "fold",
+    "is_money",
+    "is_time",
+    "money_amount",
+    "percent",
+    "stem",
+    "target_amount",
+]
+
+#: The suffix every category name may carry.
+_SUFFIX = "指标"
+#: The unit of percentages (units.tsv), and the ones that convert to it.
+PERCENT = "%"
+_PER_MILLE = "‰"
+
+
+def fold(text: str) -> str:
+    """Return ``text`` with widths and look-alikes folded and all whitespace removed."""
+    return "".join(normalize(text).split())
+
+
+def stem(category: str) -> str:
+    """Return a category name without its trailing 指标: ``社会效益指标`` → ``社会效益``."""
+    folded = fold(category)
+    return folded.removesuffix(_SUFFIX) or folded
+
+
+@functools.cache
+def _words(group: str) -> tuple[str, ...]:
+    # Longest first, so that an ending reports the most specific word (任务完成及时率: 及时率).
+    return tuple(sorted(words(group), key=len, reverse=True))
+
+
+def ending(name: str, group: str) -> str | None:
+    """Return the word of ``group`` that ``name`` ends with, or None."""
+    folded = fold(name)
+    return next((word for word in _words(group) if folded.endswith(word)), None)
+
+
+def contains_word(name: str, group: str) -> str | None:
+    """Return the first word of ``group`` found in ``name``, or None."""
+    folded = fold(name)
+    return next((word for word in _words(group) if word in folded), None)
+
+
+def category_match(row: IndicatorRow, categories: Sequence[str]) -> str | None:
+    """Return the first of ``categories`` the row stands under, or None.
+
+    A category matches when its stem (``数量``, ``社会效益``, ``满意度``) is part of the row's 二级
+    or 一级 name: ``成本`` matches ``经济成本指标``, ``效益`` matches ``社会效益指标`` and
+    ``可持续影响指标`` (under 一级 ``效益指标``).
+    """
+    levels = (fold(row.level2), fold(row.level1))
+    return next((name for name in categories if any(stem(name) in level for level in levels)), None)
+
+
+def target_amount(value: Value | None) -> Amount | None:
+    """Return the single amount a value sets: a quantity's, or a range's upper bound."""
+    if isinstance(value, QuantityValue):
+        return value.amount
+    if isinstance(value, RangeValue):
+        return value.upper
+    return None
+
+
+def percent(amount: Amount, *, fractions: bool = False) -> Decimal | None:
+    """Return an amount in percent: ``95%`` → 95, ``5‰`` → 0.5; others None.
+
+    With ``fractions``, a plain number below 1 counts as a fraction (``0.95`` → 95).
+
+    >>> percent(Amount(Decimal("95"), "%")), percent(Amount(Decimal("0.95"), ""), fractions=True)
+    (Decimal('95'), Decimal('95.00'))
+    """
+    if amount.unit == PERCENT:
+        return amount.magnitude
+    if amount.unit == _PER_MILLE:
+        return amount.magnitude / 10
+    if fractions and amount.unit == "" and 0 < amount.magnitude < 1:
+        return amount.magnitude * 100
+    return None
+
+
+def is_money(unit: str) -> bool:
+    """Say whether a canonical unit is an amount of money (元, 万元, 亿元; not 元/人)."""
+    if not unit:
+        return False
+    try:
+        return same_dimension(unit, "元")
+    except UnitMismatchError:
+        return False
+
+
+@functools.cache
+def _time_units() -> frozenset[str]:
+    entries = (entry for entry in unit_entries() if entry.family == "time")
+    return frozenset(spelling for entry in entries for spelling in entry.spellings)
+
+
+def is_time(unit: str) -> bool:
+    """Say whether a unit involves time: a duration (天, 工作日) or a frequency (次/月).
+
+    >>> is_time("工作日"), is_time("次/月"), is_time("个"), is_time("")
+    (True, True, False, False)
+    """
+    atoms = (atom for group in unit.split("/") for atom in group.split("·"))
+    return any(atom in _time_units() for atom in atoms)
+
+
+def money_amount(value: Value | None, unit: str, *, bare_wan_as_yuan: bool) -> Decimal | None:
+    """Return the money a value sets, in ``unit`` (a range counts by its upper bound).
+
+    With ``bare_wan_as_yuan``, a number written with 万 but no unit (``≤2013 万``, which the
+    parser keeps as 20130000 of no unit) is read as 元, as a reader of a cost row would.
+    """
+    amount = target_amount(value)
+    if amount is None or value is None:
+        return None
+    if amount.unit == "" and bare_wan_as_yuan:
+        if has_warning(value.warnings, WarningCode.MULTIPLIER_WITHOUT_UNIT):
+            return convert(amount.magnitude, "元", unit)
+        return None
+    if not is_money(amount.unit):
+        return None
+    return convert(amount.magnitude, amount.unit, unit)
