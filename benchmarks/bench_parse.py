@@ -13,15 +13,16 @@ import statistics
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
 
 import perfmetrics as pm
+from perfmetrics.values import fastpath
 from perfmetrics.values.api import clear_cache
+from perfmetrics.values.normalize import clean
 
 CASES = Path(__file__).resolve().parents[1] / "tests" / "cases" / "seed_values.tsv"
 FIRST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-TARGET_COLD = 30_000
-T = TypeVar("T")
+TARGET_COLD = 100_000
+TARGET_RATIO = 0.02
 
 
 def seed_values() -> list[str]:
@@ -50,32 +51,46 @@ def warm(values: list[str]) -> None:
         pm.parse(text)
 
 
-def rate(func: Callable[[Sequence[T]], None], values: Sequence[T], rounds: int) -> float:
-    """Median items per second of ``func(values)`` over ``rounds`` runs."""
-    timings = []
+def rates(
+    funcs: Sequence[Callable[[list[str]], None]], values: list[str], rounds: int
+) -> list[float]:
+    """Median values per second of each ``func(values)``, their rounds interleaved.
+
+    Time is the process's CPU time (``time.process_time``), so other processes on a shared
+    machine do not count; interleaving spreads what they still disturb (caches) evenly.
+    """
+    timings: list[list[float]] = [[] for _ in funcs]
     for _ in range(rounds):
-        start = time.perf_counter()
-        func(values)
-        timings.append(time.perf_counter() - start)
-    return len(values) / statistics.median(timings)
+        for func, kept in zip(funcs, timings, strict=True):
+            start = time.process_time()
+            func(values)
+            kept.append(time.process_time() - start)
+    return [len(values) / statistics.median(kept) for kept in timings]
 
 
 def main() -> None:
+    """Print the rates, their ratios to the baseline and whether the targets are met."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--rounds", type=int, default=25)
     args = parser.parse_args()
     values = seed_values()
-    pm.parse("≥1")  # build the parser and registry outside the timings
-    baseline = rate(naive, values, args.rounds)
-    cold_rate = rate(cold, values, args.rounds)
-    warm_rate = rate(warm, values, args.rounds)
-    print(f"distinct seed values: {len(values)}")
+    # A batch's steady state: the parser and registry built, the fast path compiled (a process
+    # compiles it after fastpath.WARM_UP values; a short run reads its few values with Lark).
+    pm.parse("≥1")
+    fastpath.enabled()
+    taken = sum(fastpath.fast_value(text, clean(text)) is not None for text in values)
+    baseline, cold_rate, warm_rate = rates((naive, cold, warm), values, args.rounds)
+    print(f"distinct seed values: {len(values)} ({taken / len(values):.0%} read by the fast path)")
     print(f"naive first-number regex : {baseline:12,.0f} values/s (baseline)")
     for label, measured in (("cold  ", cold_rate), ("cached", warm_rate)):
         ratio = measured / baseline
         print(f"perfmetrics.parse, {label}: {measured:12,.0f} values/s  ({ratio:.4f} x baseline)")
-    verdict = "meets" if cold_rate >= TARGET_COLD else "misses"
-    print(f"target {TARGET_COLD:,} distinct values/s on one core: {verdict}")
+    ratio = cold_rate / baseline
+    verdict = "meets" if cold_rate >= TARGET_COLD and ratio >= TARGET_RATIO else "misses"
+    print(
+        f"target {TARGET_COLD:,} distinct values/s on one core and {TARGET_RATIO} x baseline: "
+        f"{verdict}"
+    )
 
 
 if __name__ == "__main__":

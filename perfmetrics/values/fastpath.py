@@ -5,7 +5,8 @@ Most real values are ``[comparator] number [multiplier] [unit] [以上|以下|�
 the very value the Lark parser would, from an expression that
 :mod:`perfmetrics.values.fastpath_spec` derives from the parser itself (its terminals and its
 tables; every word comes from the grammar, so a word added to the vocabulary is read here too).
-It answers only where it is certain and returns ``None`` otherwise (multiplier without a unit,
+It answers only where it is certain and returns ``None`` otherwise (also for the first
+:data:`WARM_UP` values of a process, before its expression is compiled) (multiplier without a unit,
 comparators on both sides, a number too long to keep exact, an unusual rate, text that the
 cleaning step changes): the caller then asks Lark. The expression is stored in the wheel with the
 serialized parser, and derived again when the grammar changes
@@ -41,17 +42,20 @@ _MAX_NUMBER = 20
 
 
 class _Compiled(NamedTuple):
-    """The fast path of this process: the expression and how to read its groups."""
+    """The fast path of this process: the expression and how to read its groups.
+
+    Groups are held by their index in ``match.groups()`` (one call gives every group; asking
+    the match for each named group is most of the cost of a value).
+    """
 
     match: Callable[[str], re.Match[str] | None]
-    prefixes: tuple[tuple[str, Comparator], ...]
-    number: str
-    mult: str
-    units: tuple[tuple[str, ...], ...]
-    suffixes: tuple[tuple[str, Comparator], ...]
-    checks: tuple[tuple[str, str], ...]  # group, terminal that must not match at its start
+    prefixes: tuple[tuple[int, Comparator], ...]
+    number: int
+    mult: int
+    units: tuple[tuple[int, ...], ...]
+    suffixes: tuple[tuple[int, Comparator], ...]
+    checks: tuple[tuple[int, str], ...]  # group, terminal that must not match at its start
     terminals: dict[str, str]  # the patterns of those terminals, compiled when first needed
-    required: str  # any of the terminals every value holds (compiled when first needed)
 
 
 #: Patterns compiled on first use: most processes never need some of them, and each costs
@@ -68,45 +72,60 @@ def _pattern(source: str) -> re.Pattern[str]:
 
 def _compile(spec: dict[str, Any]) -> _Compiled:
     groups: dict[str, list[str]] = spec["groups"]
+    expression = re.compile(spec["pattern"])
 
-    def of(slot: str) -> list[tuple[str, str]]:
-        return [(group, name) for group, (found, name, _) in groups.items() if found == slot]
+    def index(group: str) -> int:
+        return expression.groupindex[group] - 1
 
-    def ends(slot: str) -> tuple[str, ...]:
+    def of(slot: str) -> list[tuple[int, str]]:
+        return [(index(group), name) for group, (found, name, _) in groups.items() if found == slot]
+
+    def ends(slot: str) -> tuple[int, ...]:
         # A unit of two words (个 + 工作日) is read from its last one: deeper groups come first.
         return tuple(
-            group for group, (found, _, end) in reversed(groups.items()) if found == slot and end
+            index(group)
+            for group, (found, _, end) in reversed(groups.items())
+            if found == slot and end
         )
 
     return _Compiled(
-        match=re.compile(spec["pattern"]).match,
+        match=expression.match,
         prefixes=tuple((group, COMPARATOR_OF_TERMINAL[name]) for group, name in of("prefix")),
         number=of("number")[0][0],
         mult=of("mult")[0][0],
         units=(ends("unit"), ends("per")),
         suffixes=tuple((group, COMPARATOR_OF_TERMINAL[name]) for group, name in of("suffix")),
-        checks=tuple((group, name) for group, name in spec["checks"]),
+        checks=tuple((index(group), name) for group, name in spec["checks"]),
         terminals=spec["terminals"],
-        required=spec["required"],
     )
 
 
 _lock = threading.Lock()
 _state: list[_Compiled | None] = []
+#: Values Lark reads before the fast path is compiled. Compiling its expression costs about as
+#: much as Lark reading two thousand values costs more than the fast path would; a process that
+#: reads a few values (a notebook, a command) never pays for it, a batch pays once.
+WARM_UP = 2000
+_asked = [0]
 
 
-def _compiled() -> _Compiled | None:
-    if not _state:
-        with _lock:
-            if not _state:
-                spec = lark_build.fastpath_spec()
-                _state.append(_compile(spec) if spec is not None else None)
+def _compiled(*, now: bool = False) -> _Compiled | None:
+    if _state:
+        return _state[0]
+    if not now:
+        _asked[0] += 1  # not under the lock: an approximate count is enough
+        if _asked[0] <= WARM_UP:
+            return None
+    with _lock:
+        if not _state:
+            spec = lark_build.fastpath_spec()
+            _state.append(_compile(spec) if spec is not None else None)
     return _state[0]
 
 
 def enabled() -> bool:
-    """Say whether this grammar has a fast path (it has, unless the grammar changed shape)."""
-    return _compiled() is not None
+    """Say whether this grammar has a fast path, compiling it now if it is not compiled yet."""
+    return _compiled(now=True) is not None
 
 
 def fast_value(text: str, cleaned: Cleaned) -> QuantityValue | None:
@@ -120,58 +139,59 @@ def fast_value(text: str, cleaned: Cleaned) -> QuantityValue | None:
     compiled = _compiled()
     if compiled is None or cleaned.offsets is not None:
         return None
-    found = compiled.match(cleaned.text)
+    clean = cleaned.text
+    found = compiled.match(clean)
     if found is None:
         return None
+    groups = found.groups()
     for group, terminal in compiled.checks:
-        at = found.start(group)
-        if at >= 0 and _pattern(compiled.terminals[terminal]).match(cleaned.text, at):
+        if groups[group] is not None and _pattern(compiled.terminals[terminal]).match(
+            clean, found.start(group + 1)
+        ):
             return None  # Lark reads another word here
-    return _build(text, cleaned.text, found, compiled)
+    return _build(text, found, groups, compiled)
 
 
 def _build(
-    text: str, clean: str, found: re.Match[str], compiled: _Compiled
+    text: str, found: re.Match[str], groups: tuple[str | None, ...], compiled: _Compiled
 ) -> QuantityValue | None:
     """Do what the transformer's rules (arabic, unit_word …, quantity, start) do."""
-    digits = found.group(compiled.number)
-    if len(digits) > _MAX_NUMBER:
+    digits = groups[compiled.number]
+    if digits is None or len(digits) > _MAX_NUMBER:
         return None
-    start = found.start(compiled.number)
-    stop = found.end(compiled.number)
+    start, stop = found.span(compiled.number + 1)
     magnitude = Decimal(digits.replace(",", ""))
+    multiplier = groups[compiled.mult]
     try:
         check_digits(magnitude, start)
-        if found.start(compiled.mult) >= 0:
-            magnitude = scaled(magnitude, found.group(compiled.mult), found.start(compiled.mult))
-            stop = found.end(compiled.mult)
-            multiplied = True
-        else:
-            multiplied = False
+        if multiplier is not None:
+            magnitude = scaled(magnitude, multiplier, found.start(compiled.mult + 1))
+            stop = found.end(compiled.mult + 1)
     except SemanticError:
         return None
     parts = []
-    for groups in compiled.units:  # the unit, then each divisor (元/人/月)
-        for group in groups:
-            if found.start(group) >= 0:
-                parts.append(canonical_spelling(found.group(group)))
-                stop = found.end(group)
+    for slot in compiled.units:  # the unit, then each divisor (元/人/月)
+        for group in slot:
+            written = groups[group]
+            if written is not None:
+                parts.append(canonical_spelling(written))
+                stop = found.end(group + 1)
                 break
     unit = "/".join(parts)
-    if multiplied and not unit:
+    if multiplier is not None and not unit:
         return None  # Lark warns that the unit is unknown
     if unit and unit in units_of_family("percent") and abs(magnitude) > MAX_PERCENT:
         return None
     op: Comparator | None = None
     for group, comparator in compiled.prefixes:
-        if found.start(group) >= 0:
-            op, start = comparator, found.start(group)
+        if groups[group] is not None:
+            op, start = comparator, found.start(group + 1)
             break
     for group, comparator in compiled.suffixes:
-        if found.start(group) >= 0:
+        if groups[group] is not None:
             if op is not None:
                 return None  # a comparator on both sides: Lark decides
-            op, stop = comparator, found.end(group)
+            op, stop = comparator, found.end(group + 1)
             break
     try:
         return QuantityValue(
@@ -186,6 +206,9 @@ def _build(
 
 
 def surely_qualitative(clean: str) -> bool:
-    """Say whether a cleaned text holds nothing any value is made of (so Lark cannot read it)."""
-    compiled = _compiled()
-    return compiled is not None and not _pattern(compiled.required).search(clean)
+    """Say whether a cleaned text holds nothing any value is made of (so Lark cannot read it).
+
+    Unlike :func:`fast_value` this needs no warm-up: its expression is small.
+    """
+    spec = lark_build.fastpath_spec()
+    return spec is not None and not _pattern(spec["required"]).search(clean)

@@ -68,7 +68,6 @@ _UNSERIALIZED = frozenset(
     {"transformer", "import_paths", "_plugins", "postlex", "lexer_callbacks", "edit_terminals"}
 )
 _CACHE_ENV = "PERFMETRICS_CACHE_DIR"
-_IMPORTED = re.compile(r"^%import\s+(\w+)", re.MULTILINE)
 
 
 def grammar_text() -> str:
@@ -84,14 +83,23 @@ def grammar_text() -> str:
     return checkout.read_text(encoding="utf-8")
 
 
-def _module_text(name: str) -> str:
-    """Return what the import loaders serve for ``%import name`` ('' for Lark's own modules)."""
-    for loader in IMPORT_PATHS:
-        try:
-            return loader(None, f"{name}.lark")[1]
-        except OSError:
-            continue
-    return ""
+#: The package files the bundle is derived from besides the grammar: the vocabulary (its data and
+#: the code that turns it into the grammar module ``vocabulary``) and the code deriving the fast
+#: path. Their bytes are hashed, not the module text they generate: generating it costs tens of
+#: milliseconds, reading them a fraction of one.
+_SOURCES = (
+    ("perfmetrics.vocabulary", (".tsv", ".py")),
+    ("perfmetrics.values", ("lark_build.py", "fastpath_spec.py", "regex_first.py")),
+)
+
+
+def _source_files() -> list[tuple[str, bytes]]:
+    found = []
+    for package, endings in _SOURCES:
+        for item in resources.files(package).iterdir():
+            if item.is_file() and item.name.endswith(endings):
+                found.append((f"{package}/{item.name}", item.read_bytes()))
+    return sorted(found)
 
 
 _hash_lock = threading.Lock()
@@ -99,20 +107,21 @@ _hash: list[str] = []
 
 
 def grammar_hash() -> str:
-    """Return the SHA-256 of everything the parse tables are built from.
+    """Return the SHA-256 of everything the bundle is built from.
 
-    That is the grammar text, the text of every module it imports through :data:`IMPORT_PATHS`,
-    Lark's version and the build options: a serialized parser is used only when all of them match.
+    That is the grammar text, the files of :data:`_SOURCES` (the vocabulary the grammar imports
+    and the fast path's derivation), Lark's version and the build options: a serialized parser is
+    used only when all of them match.
     """
     with _hash_lock:
         if not _hash:
-            text = grammar_text()
             digest = hashlib.sha256()
             options = {key: value for key, value in _OPTIONS.items() if key != "import_paths"}
-            for part in (str(_FORMAT), lark.__version__, repr(sorted(options.items())), text):
+            for part in (str(_FORMAT), lark.__version__, repr(sorted(options.items()))):
                 digest.update(part.encode("utf-8") + b"\0")
-            for name in sorted(set(_IMPORTED.findall(text))):
-                digest.update(name.encode("utf-8") + b"\0" + _module_text(name).encode("utf-8"))
+            digest.update(grammar_text().encode("utf-8") + b"\0")
+            for name, data in _source_files():
+                digest.update(name.encode("utf-8") + b"\0" + data + b"\0")
             _hash.append(digest.hexdigest())
         return _hash[0]
 
