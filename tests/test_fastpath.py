@@ -124,7 +124,9 @@ def test_fast_path_equals_lark_on_strategy_values(sample: object) -> None:
     assert _agrees(sample.text) is None  # type: ignore[attr-defined]
 
 
-_NOISE = st.sampled_from(["", " ", "\u200b", "\u3000", "以上", "以内", "元", "万", "/人", "％", "多"])
+_NOISE = st.sampled_from(
+    ["", " ", "\u200b", "\u3000", "以上", "以内", "元", "万", "/人", "％", "多"]
+)
 
 
 @settings(max_examples=300, deadline=None)
