@@ -161,17 +161,29 @@ def check_strict(text: str, value: Value) -> Value:
 
 
 def _run(text: str, start: str) -> Value:
+    # Lark's exceptions are neither the cause nor the context of the error raised: they hold the
+    # parser's state (its callbacks do not pickle, which breaks errors sent between processes or
+    # pickled with their causes, as dask's tblib hooks do) and cached errors would keep it alive.
+    # So the error is raised after the ``except`` clause; the ParseError says all there is.
     cleaned = clean(text)
+    error: ParseError | None = None
+    cause: SemanticError | None = None
     try:
         value: Value | Repeated = _value_parser().parse(cleaned.text, start=start)  # type: ignore[assignment]
     except UnexpectedInput as exc:
-        raise _translate(text, cleaned, exc) from exc
+        error = _translate(text, cleaned, exc)
     except SemanticError as exc:
-        raise _semantic_error(text, cleaned, exc) from exc
+        cause = exc
     except VisitError as exc:
         if isinstance(exc.orig_exc, SemanticError):
-            raise _semantic_error(text, cleaned, exc.orig_exc) from exc
-        raise ParseError(text, 0, f"cannot read this value: {exc.orig_exc}") from exc
+            cause = exc.orig_exc
+        else:
+            error = ParseError(text, 0, f"cannot read this value: {exc.orig_exc}")
+    if cause is not None:
+        cause.__context__ = None
+        raise _semantic_error(text, cleaned, cause) from cause
+    if error is not None:
+        raise error
     if isinstance(value, Repeated):
         value = _unrepeated(text, cleaned, value)
     if cleaned.offsets is None:
@@ -241,8 +253,11 @@ def parse_tree(text: str) -> Tree[Token]:
 
     """
     cleaned = clean(text)
+    error: ParseError | None = None
     try:
         tree: Tree[Token] = _tree_parser().parse(cleaned.text, start="start")
     except UnexpectedInput as exc:
-        raise _translate(text, cleaned, exc) from exc
+        error = _translate(text, cleaned, exc)
+    if error is not None:
+        raise error  # outside the except clause: Lark's exception is not its context
     return tree
