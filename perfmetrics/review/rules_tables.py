@@ -40,7 +40,7 @@ def cost_sum_over_budget(ctx: TableContext, config: RuleConfig) -> Iterator[Hit]
     are left out. Parts and a total written side by side add up twice, so this is a warning.
     """
     table = ctx.table
-    budget = budget_unit(table)
+    budget = budget_unit(table, config.params["default_budget_unit"])
     if budget is None:
         return
     total, unit = budget

@@ -22,6 +22,7 @@ from perfmetrics.review.names import (
     fold,
     is_time,
     percent,
+    stated_unit,
     target_amount,
 )
 from perfmetrics.values.model import Amount, Kind, Value, format_decimal
@@ -41,7 +42,19 @@ _GUESS_CODES = {
     "unknown_unit": WarningCode.UNKNOWN_UNIT,
     "multiplier_without_unit": WarningCode.MULTIPLIER_WITHOUT_UNIT,
     "yearless": WarningCode.YEARLESS,
+    "ambiguous": WarningCode.AMBIGUOUS,
 }
+#: The rules that already report an ambiguous value of the categories they cover.
+_VALUE_RULES = ("measurable_value", "timeliness")
+
+
+def _covered(ctx: RowContext) -> bool:
+    """Say whether a rule that is on reports this row's value when it has no single target."""
+    for rule_id in _VALUE_RULES:
+        rule = ctx.table.ruleset.get(rule_id)
+        if rule is not None and rule.enabled and category_match(ctx.row, rule.params["categories"]):
+            return True
+    return False
 
 
 def _is_rate(name: str) -> bool:
@@ -73,13 +86,17 @@ def unit_missing(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
     """Report a bare number (``≥90``, ``100``) where a unit is expected.
 
     Numbers written with 万 but no unit are left to ``guessed_value``; with ``allow_fractions``
-    a plain number between 0 and 1 (``>0.95``) is taken as a ratio and passes.
+    a plain number between 0 and 1 (``>0.95``) is taken as a ratio and passes. A row that
+    states its unit elsewhere passes: in the name (``公猪舍(≥**平方米)``, ``合格率(%)``) or in a
+    计量单位 column (:func:`~perfmetrics.review.names.stated_unit`).
     """
     value = ctx.row.value
     amount = target_amount(value)
     if value is None or amount is None or amount.unit:
         return
     if has_warning(value.warnings, WarningCode.MULTIPLIER_WITHOUT_UNIT):
+        return
+    if stated_unit(ctx.row) is not None:  # 公猪舍(≥**平方米) 22.8; a 计量单位 column
         return
     if config.params["allow_fractions"] and percent(amount, fractions=True) is not None:
         return
@@ -137,6 +154,9 @@ def guessed_value(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
     """Report what the parser had to guess: an unknown unit, 万 with no unit, a note with numbers.
 
     ``codes`` picks what to report; ``yearless`` (a date without a year) is off by default.
+    ``ambiguous`` is a cell with numbers but no single target, kept as text (``第一年按总投资额
+    返本20%,分红按8%分红``); rows of the categories ``measurable_value`` or ``timeliness``
+    cover are left to them.
     """
     value = ctx.row.value
     if value is None:
@@ -144,7 +164,7 @@ def guessed_value(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
     codes = config.params["codes"]
     for code in codes:
         warning_code = _GUESS_CODES.get(code)
-        if warning_code is None:
+        if warning_code is None or (code == "ambiguous" and _covered(ctx)):
             continue
         found = find_warning(value.warnings, warning_code)
         if found is not None:

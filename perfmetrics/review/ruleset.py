@@ -293,8 +293,7 @@ def _check_template(
     for _, name, _, _ in parsed:
         if name is None:
             continue
-        base = name.split(".")[0].split("[")[0]
-        if base not in fields:
+        if name not in fields:  # plain names only: {row[9]} or {name.x} could fail later
             detail = f"unknown placeholder {{{name}}} (use {sorted(fields)})"
             raise RuleSetError(source, detail, rule=rule, key=key)
 
