@@ -113,3 +113,24 @@ def test_check_result_keeps_margin_and_reason_of_a_failed_verdict() -> None:
     record = result.to_dict()
     assert (record["met"], record["margin"]) == ("no", "-2人")
     assert record["reason"] == "8人 is not ≥ 10人"
+
+
+def test_parse_errors_pickle_where_tblib_pickles_their_causes() -> None:
+    # issue 14: with dask installed, importing pint imports dask, which installs tblib's pickling
+    # of exception chains; a ParseError then carried Lark's parser state in its cause (bound
+    # transformer callbacks) and did not pickle. The suite failed or passed by test order.
+    import pickle
+
+    import pytest
+
+    pickling_support = pytest.importorskip("tblib.pickling_support")
+    pickling_support.install(pm.ParseError)
+    for text in ("≥95%abc", "((((", "≥≥≥", "2022年13月", "万万元", "5-3个"):
+        with pytest.raises(pm.ParseError) as info:
+            pm.parse(text, strict=True)
+        again = pickle.loads(pickle.dumps(info.value))
+        assert (again.text, again.position, str(again)) == (
+            text,
+            info.value.position,
+            str(info.value),
+        )

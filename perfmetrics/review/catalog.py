@@ -45,7 +45,7 @@ CATALOG: dict[str, RuleSpec] = {
         ),
         RuleSpec(
             id="timeliness",
-            codes=("timeliness_not_time", "timeliness_rate_unclear"),
+            codes=("timeliness_not_time", "timeliness_ambiguous", "timeliness_rate_unclear"),
             row_check=rules_values.timeliness,
         ),
         RuleSpec(

@@ -51,6 +51,7 @@ _TRAILING_ASIDE = regex.compile(r"\(([^()]{1,12})\)$")
 #: Placeholders of a name template (``≥**人``) and the label before a unit (``单位:人``).
 _PLACEHOLDER = regex.compile(r"[*xX×]+")
 _UNIT_LABEL = regex.compile(r"^(?:计量|度量)?单位[:：]?")
+_NUMBER = regex.compile(r"[0-9一二三四五六七八九十百千两零〇]")
 
 
 def fold(text: str) -> str:
@@ -186,7 +187,8 @@ def _name_unit(name: str) -> str | None:
     if found is None:
         return None
     inner = _UNIT_LABEL.sub("", _PLACEHOLDER.sub("", found.group(1)))
-    return _unit_of(inner) if inner else None
+    # An aside with a number of its own (人数(2022年), 项目(一期)) is no unit.
+    return _unit_of(inner) if inner and not _NUMBER.search(inner) else None
 
 
 @functools.cache
@@ -207,7 +209,7 @@ def stated_unit(row: IndicatorRow) -> str | None:
     '平方米'
     >>> stated_unit(make_row({"level3": "验收合格率（%）", "raw": "100"}, line=0, year=None))
     '%'
-    >>> stated_unit(make_row({"level3": "指标1(一期)", "raw": "3"}, line=0, year=None)) is None
+    >>> stated_unit(make_row({"level3": "人数(2022年)", "raw": "3"}, line=0, year=None)) is None
     True
     """
     for header, cell in row.extra.items():

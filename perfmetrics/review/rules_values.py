@@ -38,6 +38,7 @@ __all__ = [
 ]
 
 _DIGIT = regex.compile(r"\d")
+_HUNDRED = 100
 _GUESS_CODES = {
     "unknown_unit": WarningCode.UNKNOWN_UNIT,
     "multiplier_without_unit": WarningCode.MULTIPLIER_WITHOUT_UNIT,
@@ -122,7 +123,11 @@ def _is_time_value(value: Value, name: str, description: str, accept_rates: bool
         return False
     if is_time(amount.unit):
         return True
-    if percent(amount, fractions=True) is not None and accept_rates:
+    share = percent(amount, fractions=True) is not None or (
+        # 设备验收及时率 98: a percentage without its sign (unit_missing asks for the sign)
+        amount.unit == "" and _is_rate(name) and 1 <= amount.magnitude <= _HUNDRED
+    )
+    if share and accept_rates:
         return True if contains_word(name + description, "timeliness_word") else None
     return False
 
@@ -130,7 +135,8 @@ def _is_time_value(value: Value, name: str, description: str, accept_rates: bool
 def timeliness(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
     """Report a 时效 value that is not a date, period, deadline, duration or frequency.
 
-    Recurring deadlines (``每月20日前``) count as deadlines.
+    Recurring deadlines (``每月20日前``) count as deadlines. A cell with several numbers and no
+    single target (``12月底前100%到位``) is reported as ``timeliness_ambiguous``.
 
     With ``accept_timely_rates`` a percentage passes when the name or the description says
     what is timely (及时, 按时, 按期 …: words of ``timeliness_word``); a percentage that says
@@ -141,6 +147,11 @@ def timeliness(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
         return
     if row.value is None:
         yield Hit("timeliness_not_time", ctx.index)
+        return
+    if row.value.kind is Kind.QUALITATIVE and has_warning(
+        row.value.warnings, WarningCode.AMBIGUOUS
+    ):
+        yield Hit("timeliness_ambiguous", ctx.index)  # 12月底前100%到位: a deadline and a rate
         return
     accept = config.params["accept_timely_rates"]
     verdict = _is_time_value(row.value, row.level3, row.description, accept)
