@@ -16,7 +16,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from review_national import national_row, national_tables
 from review_seeds import seed_path, seed_tables
@@ -357,6 +357,7 @@ _TABLES = st.builds(
 )
 
 
+@settings(max_examples=100)
 @given(st.lists(_TABLES, max_size=3), st.sampled_from([None, "district_example"]))
 def test_any_table_is_reviewed_without_an_exception(
     tables: list[pm.Table], rules: str | None
@@ -366,3 +367,28 @@ def test_any_table_is_reviewed_without_an_exception(
         assert finding.table_index is not None and 0 <= finding.table_index < len(tables)
         rows = tables[finding.table_index].rows
         assert finding.row is None or rows[finding.row].level3 == finding.indicator
+
+
+AMBIGUOUS_OR_NOT = [
+    # (category, value, code): only written digits make a cell "several numbers"
+    ("质量指标", "一次性通过省文物局验收", "value_not_measurable"),  # 安徽 黄山市休宁县 2023
+    ("数量指标", "在岗“三支一扶”人员", "value_not_measurable"),  # seed 000, table 22
+    ("质量指标", "第一年按总投资额返本20%,分红按8%分红", "value_ambiguous"),
+    ("时效指标", "一次性", "timeliness_not_time"),
+    ("时效指标", "12月底前100%到位", "timeliness_ambiguous"),
+]
+
+
+@pytest.mark.parametrize(("category", "text", "code"), AMBIGUOUS_OR_NOT)
+def test_only_written_digits_make_a_cell_ambiguous(category: str, text: str, code: str) -> None:
+    row = make_row({"level2": category, "level3": "指标", "raw": text}, line=0, year=2023)
+    found = [f.code for f in pm.review(pm.Table(rows=(row,))) if f.row == 0]
+    assert code in found and len({"value_ambiguous", "value_not_measurable"} & set(found)) <= 1
+
+
+def test_no_category_missing_when_no_row_names_a_category() -> None:
+    rows = tuple(
+        make_row({"level3": name, "raw": raw}, line=0, year=None)
+        for name, raw in (("培训人数", "≥300人次"), ("满意度", "≥90%"))
+    )
+    assert [f for f in pm.review(pm.Table(rows=rows)) if f.rule == "required_categories"] == []

@@ -62,6 +62,20 @@ def _is_rate(name: str) -> bool:
     return bool(ending(name, "rate_ending") or contains_word(name, "satisfaction_word"))
 
 
+def _several_numbers(value: Value | None) -> bool:
+    """Say whether a value was kept as text because it holds numbers but no single target.
+
+    Only written digits count: the parser also hears a number in 一次性 or 第四季度, which are
+    words without a target, not several targets.
+    """
+    return (
+        value is not None
+        and value.kind is Kind.QUALITATIVE
+        and has_warning(value.warnings, WarningCode.AMBIGUOUS)
+        and _DIGIT.search(fold(value.text)) is not None
+    )
+
+
 def measurable_value(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
     """Report a value of a quantitative category (数量, 质量, 时效, 成本) that has no number.
 
@@ -78,8 +92,7 @@ def measurable_value(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
     if not row.raw.strip():
         yield Hit("value_empty", ctx.index, {"example": example})
     elif row.value is None or row.value.kind is Kind.QUALITATIVE:
-        ambiguous = row.value is not None and has_warning(row.value.warnings, WarningCode.AMBIGUOUS)
-        code = "value_ambiguous" if ambiguous else "value_not_measurable"
+        code = "value_ambiguous" if _several_numbers(row.value) else "value_not_measurable"
         yield Hit(code, ctx.index, {"example": example})
 
 
@@ -148,9 +161,7 @@ def timeliness(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
     if row.value is None:
         yield Hit("timeliness_not_time", ctx.index)
         return
-    if row.value.kind is Kind.QUALITATIVE and has_warning(
-        row.value.warnings, WarningCode.AMBIGUOUS
-    ):
+    if _several_numbers(row.value):
         yield Hit("timeliness_ambiguous", ctx.index)  # 12月底前100%到位: a deadline and a rate
         return
     accept = config.params["accept_timely_rates"]
@@ -175,7 +186,9 @@ def guessed_value(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
     codes = config.params["codes"]
     for code in codes:
         warning_code = _GUESS_CODES.get(code)
-        if warning_code is None or (code == "ambiguous" and _covered(ctx)):
+        if warning_code is None:
+            continue
+        if code == "ambiguous" and (_covered(ctx) or not _several_numbers(value)):
             continue
         found = find_warning(value.warnings, warning_code)
         if found is not None:
