@@ -113,3 +113,35 @@ def test_check_result_keeps_margin_and_reason_of_a_failed_verdict() -> None:
     record = result.to_dict()
     assert (record["met"], record["margin"]) == ("no", "-2人")
     assert record["reason"] == "8人 is not ≥ 10人"
+
+
+def test_parse_errors_pickle_where_tblib_pickles_their_causes() -> None:
+    # issue 14: with dask installed, importing pint imports dask, which installs tblib's pickling
+    # of exception chains; a ParseError then carried Lark's error (the parser, the transformer's
+    # bound callbacks) as its cause and did not pickle. The suite failed or passed by test order.
+    import importlib.util
+    import pickle
+
+    import pytest
+
+    for text in ("≥95%abc", "((((", "≥≥≥", "2022年13月", "万万元", "5-3个"):
+        with pytest.raises(pm.ParseError) as info:
+            pm.parse(text, strict=True)
+        chain, link = [], info.value.__cause__ or info.value.__context__
+        while link is not None:
+            chain.append(link)
+            link = link.__cause__ or link.__context__
+        assert chain, text  # the cause is kept ...
+        for cause in chain:  # ... and every link of the chain pickles on its own
+            assert type(cause).__module__.split(".")[0] in ("builtins", "perfmetrics"), cause
+            assert str(pickle.loads(pickle.dumps(cause))) == str(cause)
+        if importlib.util.find_spec("tblib") is not None:  # as under dask: the whole chain
+            from tblib import pickling_support
+
+            pickling_support.install(pm.ParseError)
+            again = pickle.loads(pickle.dumps(info.value))
+            assert (again.text, again.position, str(again)) == (
+                text,
+                info.value.position,
+                str(info.value),
+            )

@@ -222,10 +222,10 @@ BAD_SETS = [
         id="floor",
     ),
     pytest.param(
-        {"rules": {"guessed_value": {"codes": ["ambiguous"]}}},
+        {"rules": {"guessed_value": {"codes": ["unclear"]}}},
         "guessed_value",
         "codes",
-        "unknown code 'ambiguous'",
+        "unknown code 'unclear'",
         id="guess-code",
     ),
     pytest.param({"extends": "city"}, None, "extends", "not 'city'", id="extends"),

@@ -2,6 +2,7 @@
 
 Writes the findings as text (default), CSV, JSON, an xlsx workbook or an HTML page; exits 1
 when a finding is an error, 0 otherwise, 2 on bad input (an unreadable document or rule set).
+A document that cannot be read is named on stderr and the others are still reviewed.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from perfmetrics.cli.exit_codes import EXIT_BAD_INPUT, EXIT_NOT_MET, EXIT_OK
 from perfmetrics.cli.inputs import read_documents
+from perfmetrics.errors import DocumentError
 from perfmetrics.review import has_errors, load_rules, packaged_rule_sets, review
 from perfmetrics.review.html import html_report
 from perfmetrics.review.model import RuleSet
@@ -83,17 +85,38 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "xlsx" and args.output is None and sys.stdout.isatty():
         print("perfmetrics review: xlsx goes to a file: add --output FILE", file=sys.stderr)
         return EXIT_BAD_INPUT
-    documents = [
-        Reviewed(path, tables, review(tables, rules=ruleset))
-        for path, tables in read_documents(args.files, args.year)
-    ]
+    documents, unreadable = _review_each(args.files, args.year, ruleset)
     try:
         _emit(_render(documents, args.format), args.output)
     except ImportError as exc:  # xlsx without openpyxl
         print(f"perfmetrics: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if unreadable:
+        return EXIT_BAD_INPUT
     found = [finding for document in documents for finding in document.findings]
     return EXIT_REVIEW_ERRORS if has_errors(found) else EXIT_OK
+
+
+def _review_each(
+    paths: list[str], year: int | None, ruleset: RuleSet
+) -> tuple[list[Reviewed], int]:
+    """Review every document that can be read; say on stderr which cannot, and count them.
+
+    One unreadable file (a binary, a PDF, not UTF-8) does not stop the review of the others.
+    """
+    documents: list[Reviewed] = []
+    unreadable = 0
+    for path in paths:
+        try:
+            read = read_documents([path], year)
+        except DocumentError as exc:
+            print(f"perfmetrics: {exc}", file=sys.stderr)
+            unreadable += 1
+            continue
+        documents.extend(
+            Reviewed(name, tables, review(tables, rules=ruleset)) for name, tables in read
+        )
+    return documents, unreadable
 
 
 def _render(documents: list[Reviewed], form: str) -> str | bytes:

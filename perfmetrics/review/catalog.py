@@ -14,7 +14,13 @@ from perfmetrics.review.model import RuleSpec
 
 __all__ = ["CATALOG", "spec"]
 
-_GUESS_CODES = ("unknown_unit", "multiplier_without_unit", "yearless", "note_with_number")
+_GUESS_CODES = (
+    "unknown_unit",
+    "multiplier_without_unit",
+    "ambiguous",
+    "yearless",
+    "note_with_number",
+)
 
 #: Every built-in rule, by id, in the order the reviewer runs them.
 CATALOG: dict[str, RuleSpec] = {
@@ -39,7 +45,7 @@ CATALOG: dict[str, RuleSpec] = {
         ),
         RuleSpec(
             id="timeliness",
-            codes=("timeliness_not_time", "timeliness_rate_unclear"),
+            codes=("timeliness_not_time", "timeliness_ambiguous", "timeliness_rate_unclear"),
             row_check=rules_values.timeliness,
         ),
         RuleSpec(
@@ -76,12 +82,14 @@ CATALOG: dict[str, RuleSpec] = {
             codes=("cost_over_budget",),
             row_check=rules_targets.cost_over_budget,
             fields=frozenset({"amount", "budget"}),
+            validate=rules_targets.check_budget_unit,
         ),
         RuleSpec(
             id="cost_sum_over_budget",
             codes=("cost_sum_over_budget",),
             table_check=rules_tables.cost_sum_over_budget,
             fields=frozenset({"amount", "budget", "count"}),
+            validate=rules_targets.check_budget_unit,
         ),
         RuleSpec(
             id="duplicate_indicator",

@@ -15,13 +15,16 @@ import functools
 from collections.abc import Sequence
 from decimal import Decimal
 
+import regex
+
 from perfmetrics.documents.model import IndicatorRow
-from perfmetrics.errors import UnitMismatchError
+from perfmetrics.errors import PerfmetricsError, UnitMismatchError
 from perfmetrics.units.registry import convert, same_dimension
+from perfmetrics.values.api import parse
 from perfmetrics.values.model import Amount, QuantityValue, RangeValue, Value
 from perfmetrics.values.normalize import normalize
 from perfmetrics.values.notices import WarningCode, has_warning
-from perfmetrics.vocabulary import unit_entries, words
+from perfmetrics.vocabulary import mapping, unit_entries, words
 
 __all__ = [
     "category_match",
@@ -31,7 +34,9 @@ __all__ = [
     "is_money",
     "is_time",
     "money_amount",
+    "money_unit",
     "percent",
+    "stated_unit",
     "stem",
     "target_amount",
 ]
@@ -41,6 +46,12 @@ _SUFFIX = "指标"
 #: The unit of percentages (units.tsv), and the ones that convert to it.
 PERCENT = "%"
 _PER_MILLE = "‰"
+#: A bracketed aside closing an indicator name: ``公猪舍(≥**平方米)``, ``合格率(%)``.
+_TRAILING_ASIDE = regex.compile(r"\(([^()]{1,12})\)$")
+#: Placeholders of a name template (``≥**人``) and the label before a unit (``单位:人``).
+_PLACEHOLDER = regex.compile(r"[*xX×]+")
+_UNIT_LABEL = regex.compile(r"^(?:计量|度量)?单位[:：]?")
+_NUMBER = regex.compile(r"[0-9一二三四五六七八九十百千两零〇]")
 
 
 def fold(text: str) -> str:
@@ -151,3 +162,78 @@ def money_amount(value: Value | None, unit: str, *, bare_wan_as_yuan: bool) -> D
     if not is_money(amount.unit):
         return None
     return convert(amount.magnitude, amount.unit, unit)
+
+
+def _unit_of(text: str) -> str | None:
+    """Return the unit ``text`` names when a number is put in front of it (``≥台`` → 台)."""
+    for at in range(len(text) + 1):
+        try:
+            value = parse(f"{text[:at]}1{text[at:]}", strict=True)
+        except PerfmetricsError:
+            continue
+        if (
+            isinstance(value, QuantityValue)
+            and value.amount.unit
+            and not value.note
+            and not has_warning(value.warnings, WarningCode.UNKNOWN_UNIT)
+        ):
+            return value.amount.unit
+    return None
+
+
+@functools.cache
+def _name_unit(name: str) -> str | None:
+    found = _TRAILING_ASIDE.search(fold(name))
+    if found is None:
+        return None
+    inner = _UNIT_LABEL.sub("", _PLACEHOLDER.sub("", found.group(1)))
+    # An aside with a number of its own (人数(2022年), 项目(一期)) is no unit.
+    return _unit_of(inner) if inner and not _NUMBER.search(inner) else None
+
+
+@functools.cache
+def _unit_columns() -> frozenset[str]:
+    found = mapping("selfeval_column").items()
+    return frozenset(word for word, field in found if field == "target_unit")
+
+
+def stated_unit(row: IndicatorRow) -> str | None:
+    """Return the unit a row states outside its value cell, or None.
+
+    Forms that put the unit in the name (``公猪舍(≥**平方米)``, ``资金到位率(%)``, the common
+    indicator libraries' ``名称(单位)``) or in a column of its own (计量单位, 度量单位: kept in
+    ``row.extra``) give the value cell a unit without writing it there.
+
+    >>> from perfmetrics.documents.rows import make_row
+    >>> stated_unit(make_row({"level3": "公猪舍(≥**平方米)", "raw": "22.8"}, line=0, year=None))
+    '平方米'
+    >>> stated_unit(make_row({"level3": "验收合格率（%）", "raw": "100"}, line=0, year=None))
+    '%'
+    >>> stated_unit(make_row({"level3": "人数(2022年)", "raw": "3"}, line=0, year=None)) is None
+    True
+    """
+    for header, cell in row.extra.items():
+        if fold(header) in _unit_columns() and fold(cell):
+            return _unit_of(fold(cell)) or fold(cell)
+    return _name_unit(row.level3)
+
+
+def money_unit(text: str | None) -> str | None:
+    """Return the unit of money a budget figure's unit text names (``金额单位：万元`` → 万元).
+
+    None when the text names no amount of money: the figure cannot be compared with costs.
+
+    >>> money_unit("万元"), money_unit("金额单位：万元"), money_unit("元（保留两位小数）")
+    ('万元', '万元', '元')
+    >>> money_unit("人") is None, money_unit("") is None
+    (True, True)
+    """
+    folded = fold(text or "")
+    for part in (folded, regex.split(r"[:：]", folded)[-1]):
+        try:
+            value = parse(f"1{part}") if part else None
+        except PerfmetricsError:
+            continue
+        if isinstance(value, QuantityValue) and is_money(value.amount.unit):
+            return value.amount.unit
+    return None

@@ -23,11 +23,13 @@ def required_categories(ctx: TableContext, config: RuleConfig) -> Iterator[Hit]:
     """Report each required category (``categories``) that no row of the table stands under.
 
     Only tables of ``table_kinds`` (project tables by default: department-level goals have no
-    categories) with at least one row are judged.
+    categories) with at least one row that names a category are judged.
     """
     table = ctx.table
     if str(table.kind) not in config.params["table_kinds"] or not table.rows:
         return
+    if not any(fold(row.level1) or fold(row.level2) for row in table.rows):
+        return  # no row names a category (the layout lost the columns): nothing to judge
     for category in config.params["categories"]:
         if not any(category_match(row, [category]) for row in table.rows):
             yield Hit("category_missing", None, {"category": category})
@@ -40,7 +42,7 @@ def cost_sum_over_budget(ctx: TableContext, config: RuleConfig) -> Iterator[Hit]
     are left out. Parts and a total written side by side add up twice, so this is a warning.
     """
     table = ctx.table
-    budget = budget_unit(table)
+    budget = budget_unit(table, config.params["default_budget_unit"])
     if budget is None:
         return
     total, unit = budget

@@ -23,14 +23,23 @@ from perfmetrics.review.names import (
     ending,
     fold,
     money_amount,
+    money_unit,
     percent,
     target_amount,
 )
 from perfmetrics.values.api import parse
-from perfmetrics.values.model import Comparator, QuantityValue, RangeValue, format_decimal
+from perfmetrics.values.model import (
+    Amount,
+    Comparator,
+    QuantityValue,
+    RangeValue,
+    Value,
+    format_decimal,
+)
 
 __all__ = [
     "budget_unit",
+    "check_budget_unit",
     "check_floor",
     "cost_over_budget",
     "direction",
@@ -81,6 +90,11 @@ def rate_unit(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
         yield Hit("rate_not_percent", ctx.index, {"unit": amount.unit})
 
 
+def _is_share(amount: Amount | None) -> bool:
+    """Say whether an amount reads as a share: a percentage, a per-mille or a plain number."""
+    return amount is not None and (amount.unit == "" or percent(amount) is not None)
+
+
 def _explicit_op(ctx: RowContext) -> Comparator | None:
     value = ctx.row.value
     if isinstance(value, QuantityValue) and value.op_explicit:
@@ -112,8 +126,13 @@ def direction(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
     by_name = direction_of_name(row.level3) if params["by_name"] else None
     reason = "" if by_name is None else _name_reason(row.level3, by_name)
     if by_name is not None and reason.endswith(_SHARE_ENDS):
-        yield from _against(ctx, "direction_against_rate", op, by_name, reason)
-        return
+        if not _is_share(target_amount(row.value)):
+            # 检测及时率 ≤7工作日: a duration under a rate's name; rate_unit reports the
+            # mismatch, and the name's direction says nothing about a duration.
+            by_name = None
+        else:
+            yield from _against(ctx, "direction_against_rate", op, by_name, reason)
+            return
     ceiling = category_match(row, params["ceiling_categories"])
     floor = category_match(row, params["floor_categories"])
     if ceiling or floor:
@@ -139,14 +158,19 @@ def _floor(text: str) -> Decimal:
         ValueError: it is no percentage.
 
     """
+    value: Value | None = None
+    problem = "write it as 80%"
     try:
         value = parse(text, strict=True)
     except PerfmetricsError as exc:
-        raise ValueError(f"floor: {text!r} is not a percentage ({exc})") from exc
+        problem = str(exc).splitlines()[0]
+    # Raised outside the handler, so that no parse error rides along as the context: its
+    # traceback holds parser frames that do not pickle where tblib pickles exception chains
+    # (dask installs it), and the RuleSetError built from this must survive pickling.
     amount = target_amount(value)
     share = None if amount is None else percent(amount, fractions=True)
     if share is None:
-        raise ValueError(f"floor: {text!r} is not a percentage (write it as 80%)")
+        raise ValueError(f"floor: {text!r} is not a percentage ({problem})")
     return share
 
 
@@ -155,7 +179,7 @@ def check_floor(params: dict[str, Any]) -> None:
     _floor(params["floor"])
 
 
-def _satisfaction_share(ctx: RowContext, score_units: list[str]) -> Decimal | None:
+def _satisfaction_share(ctx: RowContext, score_units: list[str], named: bool) -> Decimal | None:
     value = ctx.row.value
     if isinstance(value, RangeValue):
         amount = value.lower
@@ -165,26 +189,49 @@ def _satisfaction_share(ctx: RowContext, score_units: list[str]) -> Decimal | No
         return None
     if amount.unit in score_units:  # a score out of 100 points reads like a percentage
         return amount.magnitude
+    if named and amount.unit == "" and 1 < amount.magnitude <= _HUNDRED:
+        return amount.magnitude  # 满意度 95: a percentage without its sign (unit_missing says so)
     return percent(amount, fractions=True)
 
 
 def satisfaction_floor(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
-    """Report a satisfaction target (满意度指标, or a name with 满意度) below ``floor``."""
+    """Report a satisfaction target (满意度指标, or a name with 满意度) below ``floor``.
+
+    A percentage, a fraction (``0.75``), a score (``≥70分``) or, under a name that says 满意度, a
+    bare number between 1 and 100 (``60``: a percentage without its sign) is compared; a ceiling
+    (``≤90%``) is ``direction``'s.
+    """
     row, params = ctx.row, config.params
     in_category = category_match(row, params["categories"]) is not None
-    if not in_category and contains_word(row.level3, "satisfaction_word") is None:
+    named = contains_word(row.level3, "satisfaction_word") is not None
+    if not in_category and not named:
         return
-    share = _satisfaction_share(ctx, params["score_units"])
+    share = _satisfaction_share(ctx, params["score_units"], named)
     floor = _floor(params["floor"])
     if share is not None and share < floor:
         fields = {"value": _percent_text(share), "floor": _percent_text(floor)}
         yield Hit("satisfaction_below_floor", ctx.index, fields)
 
 
-def budget_unit(table: Table) -> tuple[Decimal, str] | None:
-    """Return the table's 预算数 and its unit, or None when the table states none."""
+def budget_unit(table: Table, default_unit: str) -> tuple[Decimal, str] | None:
+    """Return the table's 预算数 and its unit of money, or None when costs cannot be compared.
+
+    A table that states no unit takes ``default_unit`` (the rule's ``default_budget_unit``;
+    empty: no comparison). None when there is no 预算数, when it is not above zero (a form left
+    at 0.00) or when its unit is not an amount of money (``金额单位：万元`` is 万元).
+    """
     total = table.budget.total
-    return None if total is None else (total.magnitude, total.unit or "万元")
+    if total is None or total.magnitude <= 0:
+        return None
+    unit = money_unit(total.unit or table.money_unit or default_unit)
+    return None if unit is None else (total.magnitude, unit)
+
+
+def check_budget_unit(params: dict[str, Any]) -> None:
+    """Check a cost rule's ``default_budget_unit`` when the rule set is loaded: money, or empty."""
+    text = params["default_budget_unit"]
+    if text and money_unit(text) is None:
+        raise ValueError(f"default_budget_unit: {text!r} is not a unit of money (元, 万元 …)")
 
 
 def money_text(amount: Decimal, unit: str) -> str:
@@ -199,7 +246,7 @@ def cost_over_budget(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
     per-unit costs (``元/人``) are not totals and are left alone.
     """
     row = ctx.row
-    budget = budget_unit(ctx.table.table)
+    budget = budget_unit(ctx.table.table, config.params["default_budget_unit"])
     if budget is None or category_match(row, config.params["categories"]) is None:
         return
     total, unit = budget

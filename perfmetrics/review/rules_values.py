@@ -22,6 +22,7 @@ from perfmetrics.review.names import (
     fold,
     is_time,
     percent,
+    stated_unit,
     target_amount,
 )
 from perfmetrics.values.model import Amount, Kind, Value, format_decimal
@@ -37,15 +38,42 @@ __all__ = [
 ]
 
 _DIGIT = regex.compile(r"\d")
+_HUNDRED = 100
 _GUESS_CODES = {
     "unknown_unit": WarningCode.UNKNOWN_UNIT,
     "multiplier_without_unit": WarningCode.MULTIPLIER_WITHOUT_UNIT,
     "yearless": WarningCode.YEARLESS,
+    "ambiguous": WarningCode.AMBIGUOUS,
 }
+#: The rules that already report an ambiguous value of the categories they cover.
+_VALUE_RULES = ("measurable_value", "timeliness")
+
+
+def _covered(ctx: RowContext) -> bool:
+    """Say whether a rule that is on reports this row's value when it has no single target."""
+    for rule_id in _VALUE_RULES:
+        rule = ctx.table.ruleset.get(rule_id)
+        if rule is not None and rule.enabled and category_match(ctx.row, rule.params["categories"]):
+            return True
+    return False
 
 
 def _is_rate(name: str) -> bool:
     return bool(ending(name, "rate_ending") or contains_word(name, "satisfaction_word"))
+
+
+def _several_numbers(value: Value | None) -> bool:
+    """Say whether a value was kept as text because it holds numbers but no single target.
+
+    Only written digits count: the parser also hears a number in 一次性 or 第四季度, which are
+    words without a target, not several targets.
+    """
+    return (
+        value is not None
+        and value.kind is Kind.QUALITATIVE
+        and has_warning(value.warnings, WarningCode.AMBIGUOUS)
+        and _DIGIT.search(fold(value.text)) is not None
+    )
 
 
 def measurable_value(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
@@ -64,8 +92,7 @@ def measurable_value(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
     if not row.raw.strip():
         yield Hit("value_empty", ctx.index, {"example": example})
     elif row.value is None or row.value.kind is Kind.QUALITATIVE:
-        ambiguous = row.value is not None and has_warning(row.value.warnings, WarningCode.AMBIGUOUS)
-        code = "value_ambiguous" if ambiguous else "value_not_measurable"
+        code = "value_ambiguous" if _several_numbers(row.value) else "value_not_measurable"
         yield Hit(code, ctx.index, {"example": example})
 
 
@@ -73,13 +100,17 @@ def unit_missing(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
     """Report a bare number (``≥90``, ``100``) where a unit is expected.
 
     Numbers written with 万 but no unit are left to ``guessed_value``; with ``allow_fractions``
-    a plain number between 0 and 1 (``>0.95``) is taken as a ratio and passes.
+    a plain number between 0 and 1 (``>0.95``) is taken as a ratio and passes. A row that
+    states its unit elsewhere passes: in the name (``公猪舍(≥**平方米)``, ``合格率(%)``) or in a
+    计量单位 column (:func:`~perfmetrics.review.names.stated_unit`).
     """
     value = ctx.row.value
     amount = target_amount(value)
     if value is None or amount is None or amount.unit:
         return
     if has_warning(value.warnings, WarningCode.MULTIPLIER_WITHOUT_UNIT):
+        return
+    if stated_unit(ctx.row) is not None:  # 公猪舍(≥**平方米) 22.8; a 计量单位 column
         return
     if config.params["allow_fractions"] and percent(amount, fractions=True) is not None:
         return
@@ -105,7 +136,11 @@ def _is_time_value(value: Value, name: str, description: str, accept_rates: bool
         return False
     if is_time(amount.unit):
         return True
-    if percent(amount, fractions=True) is not None and accept_rates:
+    share = percent(amount, fractions=True) is not None or (
+        # 设备验收及时率 98: a percentage without its sign (unit_missing asks for the sign)
+        amount.unit == "" and _is_rate(name) and 1 <= amount.magnitude <= _HUNDRED
+    )
+    if share and accept_rates:
         return True if contains_word(name + description, "timeliness_word") else None
     return False
 
@@ -113,7 +148,8 @@ def _is_time_value(value: Value, name: str, description: str, accept_rates: bool
 def timeliness(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
     """Report a 时效 value that is not a date, period, deadline, duration or frequency.
 
-    Recurring deadlines (``每月20日前``) count as deadlines.
+    Recurring deadlines (``每月20日前``) count as deadlines. A cell with several numbers and no
+    single target (``12月底前100%到位``) is reported as ``timeliness_ambiguous``.
 
     With ``accept_timely_rates`` a percentage passes when the name or the description says
     what is timely (及时, 按时, 按期 …: words of ``timeliness_word``); a percentage that says
@@ -124,6 +160,9 @@ def timeliness(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
         return
     if row.value is None:
         yield Hit("timeliness_not_time", ctx.index)
+        return
+    if _several_numbers(row.value):
+        yield Hit("timeliness_ambiguous", ctx.index)  # 12月底前100%到位: a deadline and a rate
         return
     accept = config.params["accept_timely_rates"]
     verdict = _is_time_value(row.value, row.level3, row.description, accept)
@@ -137,6 +176,9 @@ def guessed_value(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
     """Report what the parser had to guess: an unknown unit, 万 with no unit, a note with numbers.
 
     ``codes`` picks what to report; ``yearless`` (a date without a year) is off by default.
+    ``ambiguous`` is a cell with numbers but no single target, kept as text (``第一年按总投资额
+    返本20%,分红按8%分红``); rows of the categories ``measurable_value`` or ``timeliness``
+    cover are left to them.
     """
     value = ctx.row.value
     if value is None:
@@ -145,6 +187,8 @@ def guessed_value(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
     for code in codes:
         warning_code = _GUESS_CODES.get(code)
         if warning_code is None:
+            continue
+        if code == "ambiguous" and (_covered(ctx) or not _several_numbers(value)):
             continue
         found = find_warning(value.warnings, warning_code)
         if found is not None:

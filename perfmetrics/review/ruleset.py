@@ -290,12 +290,15 @@ def _check_template(
         parsed = list(string.Formatter().parse(template))
     except ValueError as exc:
         raise RuleSetError(source, f"not a message template ({exc})", rule=rule, key=key) from exc
-    for _, name, _, _ in parsed:
+    for _, name, spec, _ in parsed:
         if name is None:
             continue
-        base = name.split(".")[0].split("[")[0]
-        if base not in fields:
+        # Plain names only: {row[9]}, {name.x} or {raw:d} would fail when a finding is written.
+        if name not in fields:
             detail = f"unknown placeholder {{{name}}} (use {sorted(fields)})"
+            raise RuleSetError(source, detail, rule=rule, key=key)
+        if spec:
+            detail = f"a placeholder takes no format: write {{{name}}}, not {{{name}:{spec}}}"
             raise RuleSetError(source, detail, rule=rule, key=key)
 
 

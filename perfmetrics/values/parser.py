@@ -161,29 +161,15 @@ def check_strict(text: str, value: Value) -> Value:
 
 
 def _run(text: str, start: str) -> Value:
-    # Lark's exceptions are neither the cause nor the context of the error raised: they hold the
-    # parser's state (its callbacks do not pickle, which breaks errors sent between processes or
-    # pickled with their causes, as dask's tblib hooks do) and cached errors would keep it alive.
-    # So the error is raised after the ``except`` clause; the ParseError says all there is.
     cleaned = clean(text)
-    error: ParseError | None = None
-    cause: SemanticError | None = None
     try:
         value: Value | Repeated = _value_parser().parse(cleaned.text, start=start)  # type: ignore[assignment]
-    except UnexpectedInput as exc:
-        error = _translate(text, cleaned, exc)
-    except SemanticError as exc:
-        cause = exc
-    except VisitError as exc:
-        if isinstance(exc.orig_exc, SemanticError):
-            cause = exc.orig_exc
-        else:
-            error = ParseError(text, 0, f"cannot read this value: {exc.orig_exc}")
-    if cause is not None:
-        cause.__context__ = None
-        raise _semantic_error(text, cleaned, cause) from cause
+    except (UnexpectedInput, SemanticError, VisitError) as exc:
+        error: tuple[ParseError, Exception] | None = (_error_of(text, cleaned, exc), _cause(exc))
+    else:
+        error = None
     if error is not None:
-        raise error
+        raise error[0] from error[1]
     if isinstance(value, Repeated):
         value = _unrepeated(text, cleaned, value)
     if cleaned.offsets is None:
@@ -245,6 +231,32 @@ def _semantic_error(text: str, cleaned: Cleaned, exc: SemanticError) -> ParseErr
     return cls(text, cleaned.original(exc.position), exc.reason)
 
 
+def _cause(exc: Exception) -> Exception:
+    """Return what a ParseError is chained to: ``exc`` itself, or its text for a Lark error.
+
+    A Lark error holds the parser (and the transformer's bound callbacks) and cannot be rebuilt
+    from its arguments, so a chain holding one does not pickle where exceptions are pickled with
+    their causes and contexts (tblib, which dask installs): the ParseError is raised outside the
+    handler, from a plain exception that keeps the Lark error's kind and message.
+    """
+    if isinstance(exc, UnexpectedInput | VisitError):
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
+
+
+def _error_of(
+    text: str, cleaned: Cleaned, exc: UnexpectedInput | SemanticError | VisitError
+) -> ParseError:
+    """Return the ParseError for what the parser or the transformer raised."""
+    if isinstance(exc, UnexpectedInput):
+        return _translate(text, cleaned, exc)
+    if isinstance(exc, SemanticError):
+        return _semantic_error(text, cleaned, exc)
+    if isinstance(exc.orig_exc, SemanticError):
+        return _semantic_error(text, cleaned, exc.orig_exc)
+    return ParseError(text, 0, f"cannot read this value: {exc.orig_exc}")
+
+
 def parse_tree(text: str) -> Tree[Token]:
     """Return Lark's parse tree of ``text`` (after normalization), for inspection.
 
@@ -253,11 +265,12 @@ def parse_tree(text: str) -> Tree[Token]:
 
     """
     cleaned = clean(text)
-    error: ParseError | None = None
     try:
         tree: Tree[Token] = _tree_parser().parse(cleaned.text, start="start")
     except UnexpectedInput as exc:
-        error = _translate(text, cleaned, exc)
+        error: tuple[ParseError, Exception] | None = (_translate(text, cleaned, exc), _cause(exc))
+    else:
+        error = None
     if error is not None:
-        raise error  # outside the except clause: Lark's exception is not its context
+        raise error[0] from error[1]  # no Lark error in the chain (see _cause)
     return tree
