@@ -20,7 +20,7 @@ import perfmetrics as pm
 from perfmetrics.documents.grid import Grid, read_grid_text
 from perfmetrics.documents.selfeval.cells import comparator_cell, label_key, number, rate
 from perfmetrics.documents.selfeval.layout import read_grid
-from perfmetrics.documents.selfeval.text_export import (
+from perfmetrics.documents.word_grid import (
     grid_to_word_export,
     looks_like_word_export,
     word_export_grids,
@@ -294,7 +294,7 @@ def test_unreadable_documents() -> None:
     with pytest.raises(pm.DocumentError, match="cell grids"):
         pm.read_selfeval([object()])  # type: ignore[list-item]
     plain = pm.read_selfeval("一段\n没有表格的文字")
-    assert list(plain) == [] and "PDF text is not read yet" in plain.warnings[0]
+    assert list(plain) == [] and "not a document read as cell grids" in plain.warnings[0]
 
 
 def test_read_grid_skips_parts_without_a_header() -> None:
