@@ -19,8 +19,8 @@ import attrs
 from perfmetrics.documents.selfeval.cells import (
     PLACEHOLDERS,
     fold,
+    header_field,
     label_key,
-    lookup,
     money_unit,
     number,
 )
@@ -141,7 +141,7 @@ def read_inline_budget(
         published_rate, rate_text = None, ""
         above = rows[index - 1] if index else ()
         for column, cell in enumerate(above):
-            if lookup("budget_column", cell) == "rate" and _cell(row, column).strip():
+            if header_field("budget_column", cell) == "rate" and _cell(row, column).strip():
                 rate_text = _cell(row, column).strip()
                 published_rate = _rate(rate_text, percent="%" in fold(cell))
         line = BudgetLine(

@@ -21,6 +21,7 @@ __all__ = [
     "PLACEHOLDERS",
     "comparator_cell",
     "fold",
+    "header_field",
     "label_key",
     "lookup",
     "money_unit",
@@ -70,6 +71,36 @@ def lookup(group: str, text: str) -> str | None:
     ('actual', 'rate')
     """
     return mapping(group).get(label_key(text))
+
+
+#: A header cell longer than this (folded) is text, not a column name read by its ending.
+MAX_HEADER = 16
+
+
+@functools.cache
+def _endings(group: str) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(mapping(group).items(), key=lambda item: -len(item[0])))
+
+
+def header_field(group: str, text: str) -> str | None:
+    """Return the field a header cell names: its exact word in ``group``, else its ending.
+
+    The endings are the group ``<group>_ending`` of ``words.tsv`` (the longest that matches wins),
+    so headers no table of the fixtures uses still read: ``年终完成值``, ``全年实际完成值(B)``.
+    A cell holding a number, or longer than :data:`MAX_HEADER` characters, names nothing.
+
+    >>> header_field("selfeval_column", "年终完成值"), header_field("selfeval_column", "自评得分")
+    ('actual', 'score')
+    >>> header_field("budget_column", "全年预算执行数"), header_field("selfeval_column", "95%")
+    ('executed', None)
+    """
+    key = lookup(group, text)
+    if key is not None or not text.strip():
+        return key
+    folded = label_key(text)
+    if len(folded) > MAX_HEADER or number(text) is not None:
+        return None
+    return next((field for end, field in _endings(f"{group}_ending") if folded.endswith(end)), None)
 
 
 def number(text: str) -> Decimal | None:
