@@ -15,13 +15,14 @@ from decimal import Decimal, InvalidOperation
 import regex
 
 from perfmetrics.values.normalize import normalize
-from perfmetrics.vocabulary import mapping, words
+from perfmetrics.vocabulary import mapping, unit_entries, words
 
 __all__ = [
     "PLACEHOLDERS",
     "comparator_cell",
     "fold",
     "header_field",
+    "is_part_name",
     "label_key",
     "lookup",
     "money_unit",
@@ -32,15 +33,14 @@ __all__ = [
     "year_in",
 ]
 
-#: Cells that stand for "nothing here" in published tables.
-PLACEHOLDERS = frozenset({"", "-", "—", "--", "——", "/", "／", "无", "…", "……", "...", "—-"})
+#: Cells that stand for "nothing here" in published tables (words.tsv ``empty_cell``), folded.
+PLACEHOLDERS = frozenset({"", *(normalize(word) for word in words("empty_cell"))})
 
 _SPACES = regex.compile(r"\s+")
 _ASIDE = regex.compile(r"[(\[【][^)\]】]*[)\]】]")
 _LABEL_END = regex.compile(r"[:：]+$")
 _NUMBER = regex.compile(r"[+-]?(?:\d+(?:,\d{3})*|\d*)(?:\.\d+)?")
 _POINTS = regex.compile(r"(\d+(?:\.\d+)?)\s*分")
-_MONEY = regex.compile(r"(亿元|千元|万元|元)")
 _YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
 #: Form placeholders in a 三级 cell: ``指标1``, ``指标2``, ``……``.
 _PLACEHOLDER_NAME = regex.compile(r"(?:指标\d*|[.…·。]+|[-—]+)")
@@ -147,14 +147,36 @@ def points_in(text: str) -> Decimal | None:
     return None if found is None else Decimal(found.group(1))
 
 
+@functools.cache
+def _money_units() -> dict[str, str]:
+    """Map each spelling of a budget money unit (units.tsv money words ending in 元) to its unit."""
+    base = next(entry.word for entry in unit_entries() if entry.definition == "[money]")
+    return {
+        normalize(spelling): entry.word
+        for entry in unit_entries()
+        if entry.family == "money"
+        for spelling in entry.spellings
+        if normalize(spelling).endswith(base)
+    }
+
+
+@functools.cache
+def _money() -> regex.Pattern[str]:
+    return regex.compile("|".join(map(regex.escape, sorted(_money_units(), key=len, reverse=True))))
+
+
 def money_unit(text: str) -> str | None:
     """Return the money unit a label names (``项目资金(万元)`` → 万元), or None.
 
+    The units are the money units of ``units.tsv`` (元 and its multiples), longest first.
+
     >>> money_unit("項目資金 (萬元)"), money_unit("金额单位: 万元"), money_unit("分值")
     ('万元', '万元', None)
+    >>> money_unit("资金(百万元)")
+    '百万元'
     """
-    found = _MONEY.search(fold(text))
-    return None if found is None else found.group(1)
+    found = _money().search(fold(text))
+    return None if found is None else _money_units()[found.group()]
 
 
 def year_in(text: str) -> int | None:
@@ -165,6 +187,15 @@ def year_in(text: str) -> int | None:
     """
     found = _YEAR.search(fold(text))
     return None if found is None else int(found.group(1))
+
+
+def is_part_name(text: str) -> bool:
+    """Say whether a 三级 name opens a breakdown of the row above (``其中桃树种植面积``).
+
+    >>> is_part_name("其中桃树种植面积"), is_part_name("桃树种植面积")
+    (True, False)
+    """
+    return fold(text).startswith(words("selfeval_part_lead"))
 
 
 def placeholder_name(text: str) -> bool:
