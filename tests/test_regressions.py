@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
 from decimal import Decimal
+
+import pytest
 
 import perfmetrics as pm
 
@@ -113,3 +116,20 @@ def test_check_result_keeps_margin_and_reason_of_a_failed_verdict() -> None:
     record = result.to_dict()
     assert (record["met"], record["margin"]) == ("no", "-2人")
     assert record["reason"] == "8人 is not ≥ 10人"
+
+
+def test_parse_errors_pickle_with_their_causes() -> None:
+    """Where exceptions pickle with their causes (tblib, which Dask installs and pint imports),
+    the Lark error under a ParseError held the parser's state, whose callbacks are local
+    functions: pickling failed. Each error of the chain pickles on its own now."""
+    with pytest.raises(pm.ParseError) as info:
+        pm.parse("八成", strict=True)
+    chain: list[BaseException] = []
+    error: BaseException | None = info.value
+    while error is not None:
+        chain.append(error)
+        error = error.__cause__ or error.__context__
+    assert len(chain) > 1  # the Lark error is kept as the cause
+    for error in chain:
+        assert getattr(error, "state", None) is None
+        assert pickle.dumps(error)  # a Lark error dumps (its own __init__ decides if it loads)

@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable
 
 from perfmetrics.documents.grid import Grid
-from perfmetrics.documents.grid_readers import grids_of
+from perfmetrics.documents.grid_readers import GRID_READERS, grids_of
 from perfmetrics.documents.selfeval.layout import read_grid
 from perfmetrics.documents.selfeval.model import SelfEvaluation
 from perfmetrics.documents.source import Source
@@ -36,7 +36,9 @@ def _grids(
         raise DocumentError(f"{loaded.name}: the document is empty")
     grids, warnings = grids_of(loaded)
     if not grids and loaded.text is None:
-        raise DocumentError(loaded.problem or f"{loaded.name}: not a document perfmetrics reads")
+        known = ", ".join(reader.name for reader in GRID_READERS)
+        problem = loaded.problem or f"{loaded.name}: not a document perfmetrics reads"
+        raise DocumentError(f"{problem} (self-evaluation tables are read from: {known})")
     return loaded.name, grids, warnings
 
 
