@@ -17,6 +17,8 @@ import pytest
 
 import perfmetrics as pm
 from perfmetrics.audit import CODES, Rule, audit_tables, infer_rule
+from perfmetrics.audit.checks import has_targets
+from perfmetrics.documents.grid import Grid
 from perfmetrics.judging.bands import ZHONGJIANG_BANDS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "selfeval"
@@ -223,3 +225,41 @@ def test_findings_are_chinese_and_serialisable() -> None:
         "published": "100",
         "expected": "120",
     }
+
+
+# The first rows of 寿县's 2023年度部门整体支出绩效评价自评表 (安徽省, as the page shows them:
+# https://www.shouxian.gov.cn/public/118322758/1259995520.html). It scores each row by a standard
+# (指标说明及评分标准), with no target or actual: nothing is unjudgeable, scores are still checked.
+SHOUXIAN = [
+    ("2023年度部门整体支出绩效评价自评表",),
+    ("序号", "一级 指标", "二级 指标", "三级 指标", "指标分值", "指标解释", "指标说明及评分标准",
+     "自评得分"),
+    ("1", "规划 (15分)", "基础信息 (3分)", "基础信息 完整性", "3",
+     "部门及所属二级单位预算基础信息是否符合相关规定,信息资料是否真实、完整,用以评价该单位基础信息对预算编制数据的支撑情况(按年初预算基础信息表考核)。",
+     "1、基础数据信息是否真实(1分); 2、基础数据信息是否完整(1分); 3、基础数据信息是否准确(1分)。",
+     "3"),
+    ("2", "", "工作计划 (6分)", "年度工作 计划完整性", "3",
+     "部门及所属二级单位年度工作计划制定是否完整可行。", "年度工作计划是否完整可行(3分)", "3"),
+    ("3", "", "", "年度工作 计划明确性", "3", "部门及所属二级单位年度工作计划制定是否明确可操作。",
+     "年度工作计划是否明确可操作(3分)", "3"),
+    ("5", "", "", "年度绩效 目标明确性", "2", "是否制定明确、细化、量化的绩效目标。",
+     "绩效目标明确,且细化、量化(2分);", "2"),
+]  # fmt: skip
+
+
+def test_a_table_scored_by_standards_has_nothing_unjudgeable() -> None:
+    (table,) = pm.read_selfeval(Grid(SHOUXIAN, source="shouxian"))
+    assert [(row.level1, row.level3, row.weight, row.score) for row in table.rows][:2] == [
+        ("规划 (15分)", "基础信息 完整性", Decimal(3), Decimal(3)),
+        ("规划 (15分)", "年度工作 计划完整性", Decimal(3), Decimal(3)),
+    ]
+    assert len(table.rows) == 4 and not has_targets(table)
+    assert pm.audit(table) == []
+    docked = attrs.evolve(table, rows=(attrs.evolve(table.rows[0], score=Decimal(4)),))
+    assert [f.code for f in pm.audit(docked)] == ["score_exceeds_weight"]
+
+
+def test_quotes_around_a_name_stay_out_of_the_message() -> None:
+    table = _table("chongqing_science-city-media-center-dept.grid.tsv")
+    (first, *_) = pm.audit(table)
+    assert first.message.startswith("指标“三公经费变动率”无法判断是否达成")

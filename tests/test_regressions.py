@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
 from decimal import Decimal
+
+import pytest
 
 import perfmetrics as pm
 

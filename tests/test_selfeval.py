@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 import perfmetrics as pm
 from perfmetrics.documents.grid import Grid, read_grid_text
 from perfmetrics.documents.selfeval.cells import comparator_cell, label_key, number, rate
+from perfmetrics.documents.selfeval.columns import is_indicator_header, read_columns
 from perfmetrics.documents.selfeval.layout import read_grid
-from perfmetrics.documents.selfeval.text_export import (
+from perfmetrics.documents.word_grid import (
     grid_to_word_export,
     looks_like_word_export,
     word_export_grids,
@@ -294,7 +295,7 @@ def test_unreadable_documents() -> None:
     with pytest.raises(pm.DocumentError, match="cell grids"):
         pm.read_selfeval([object()])  # type: ignore[list-item]
     plain = pm.read_selfeval("一段\n没有表格的文字")
-    assert list(plain) == [] and "PDF text is not read yet" in plain.warnings[0]
+    assert list(plain) == [] and "not a document read as cell grids" in plain.warnings[0]
 
 
 def test_read_grid_skips_parts_without_a_header() -> None:
@@ -363,3 +364,26 @@ def test_grid_round_trips_through_the_word_export(rows: list[list[str]]) -> None
         return tuple(cells)
 
     assert back.rows == tuple(trimmed(row) for row in grid.rows)
+
+
+# Header rows as published tables write them, each with its source: the field each column holds.
+HEADERS = [
+    # 湖北省广水市 财政预算支出项目绩效目标自评表 (2019), PDF text rejoined cell by cell:
+    # https://pdf.chddh.cn/archives/48n5zg2zkkb6327q6rjv.html
+    (("一级指标", "二级指标", "指标名称(三级指标)", "年初指标值", "年终完成值", "自评分", "复核分"),
+     {"level1": 0, "level2": 1, "level3": 2, "target": 3, "actual": 4, "score": 5}),
+    # 湖北 项目自评表 (https://www.kunmingchi.com/archives/973rxnk2je7n4oep6ym4.html)
+    (("一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"),
+     {"level1": 0, "level2": 1, "level3": 2, "target": 3, "actual": 4, "score": 5}),
+    # 四川中江 (https://chacewang.com/newsdetail/news242266.html)
+    (("一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分",
+      "未完成原因及拟采取的改进措施"),
+     {"level1": 0, "level2": 1, "level3": 2, "weight": 3, "target": 4, "actual": 5, "score": 6,
+      "reason": 7}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("header", "fields"), HEADERS, ids=["guangshui", "hubei", "zhongjiang"])
+def test_published_headers(header: tuple[str, ...], fields: dict[str, int]) -> None:
+    assert is_indicator_header(header)
+    assert dict(read_columns([header], 0).fields) == fields

@@ -26,7 +26,7 @@ from perfmetrics.judging.bands import BANDS, Bands
 from perfmetrics.judging.scoring import ROUNDINGS, RULES
 from perfmetrics.values.model import format_decimal
 
-__all__ = ["CODES", "audit", "audit_tables", "has_reason"]
+__all__ = ["CODES", "audit", "audit_tables", "has_reason", "has_targets"]
 
 #: Every code the audit reports.
 CODES = (
@@ -41,6 +41,8 @@ CODES = (
 )
 #: How far a published total may be from the sum of its parts (a printed 0.01).
 _TOTAL_TOLERANCE = Decimal("0.01")
+#: Quotes a published name may carry (重庆 “三公经费变动率): left out of a quoted name.
+_QUOTES = "“”\"'‘’「」 "
 _OUTCOMES = {"met": "已达成", "partial": "部分达成", "not_met": "未达成", "unknown": "无法判断"}
 
 
@@ -98,6 +100,16 @@ def _docked_note(row: SelfEvalRow) -> str:
     return ""
 
 
+def has_targets(table: SelfEvalTable) -> bool:
+    """Say whether the table publishes targets or actuals at all.
+
+    A 部门整体 scoring table (一级 | 二级 | 三级 | 指标分值 | 评分标准 | 自评得分) scores each
+    row by its standard, not against a target: there is nothing to judge, so nothing is
+    "unjudgeable" (scores, weights and totals are still checked).
+    """
+    return any(row.target or row.actual for row in table.rows)
+
+
 def _row_findings(
     table: SelfEvalTable, index: int, row: SelfEvalRow, rule: Rule | None, fallback: Rule
 ) -> list[Finding]:
@@ -105,8 +117,8 @@ def _row_findings(
         return []
     found: list[Finding] = []
     verdict, weight, score = row.verdict, row.weight, row.score
-    name = f"指标“{row.level3}”"
-    if verdict.met is None:
+    name = f"指标“{row.level3.strip(_QUOTES)}”"
+    if verdict.met is None and has_targets(table):
         scored = score is not None and score > 0
         message = f"{name}无法判断是否达成：{verdict.reason_zh}"
         if scored:

@@ -117,7 +117,7 @@ def restated(target: str, actual: str) -> Outcome | None:
     if not wanted or not given:
         return None
     negations = words("text_negation")
-    if wanted.startswith("是否"):
+    if wanted.startswith(words("question_lead")):
         return Outcome.NOT_MET if given.startswith(negations) else Outcome.MET
     for needle in dict.fromkeys((wanted, _strip_lead_verb(wanted))):
         gaps = _gaps(needle, given)

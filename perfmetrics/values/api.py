@@ -127,12 +127,24 @@ def _decide_strict(text: str, entry: _Entry) -> _Entry:
     return entry._replace(strict=True)
 
 
+#: What a Lark error holds of the parser that raised it (the parse table and its callbacks).
+_PARSER_STATE = ("state", "interactive_parser", "puppet")
+
+
 def _bare(exc: ParseError) -> ParseError:
-    """Drop the tracebacks of an error and its causes (they hold frames) before it is kept."""
+    """Drop what an error and its causes hold of the run before it is kept.
+
+    Tracebacks hold frames; a Lark error holds the parser's state, whose callbacks are local
+    functions: where exceptions are pickled with their causes (tblib, installed by Dask), such
+    an error would not pickle.
+    """
     exc.__traceback__ = None
     cause = exc.__cause__
     while cause is not None:
         cause.__traceback__ = None
+        for name in _PARSER_STATE:
+            if getattr(cause, name, None) is not None:
+                setattr(cause, name, None)
         cause = cause.__cause__ or cause.__context__
     return exc
 

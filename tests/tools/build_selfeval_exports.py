@@ -17,7 +17,7 @@ from pathlib import Path
 
 from perfmetrics.documents.grid import Grid, read_grid_text
 from perfmetrics.documents.selfeval.layout import is_title
-from perfmetrics.documents.selfeval.text_export import grid_to_word_export
+from perfmetrics.documents.word_grid import grid_to_word_export
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "selfeval"
 EXPORTS = FIXTURES / "exports"

@@ -3,8 +3,8 @@
 - :mod:`~perfmetrics.documents.selfeval.model`: :class:`SelfEvalTable`, :class:`SelfEvalRow`,
   :class:`BudgetLine`, :class:`SelfEvaluation`.
 - :mod:`~perfmetrics.documents.selfeval.layout`: one grid → its tables (the six layouts).
-- :mod:`~perfmetrics.documents.selfeval.text_export`: the word-processor text export ↔ grids.
-- :mod:`~perfmetrics.documents.selfeval.reader`: :func:`read_selfeval`, the grid formats.
+- :mod:`~perfmetrics.documents.selfeval.reader`: :func:`read_selfeval` (grids from
+  :mod:`perfmetrics.documents.grid_readers`; no format is read here).
 """
 
 from __future__ import annotations

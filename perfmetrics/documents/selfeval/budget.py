@@ -19,8 +19,7 @@ import attrs
 from perfmetrics.documents.selfeval.cells import (
     PLACEHOLDERS,
     fold,
-    label_key,
-    lookup,
+    header_field,
     money_unit,
     number,
 )
@@ -129,23 +128,23 @@ def read_inline_budget(
     for row in rows:
         unit = unit or next((u for u in map(money_unit, row) if u), "")
     for index, row in enumerate(rows):
-        keys = [label_key(cell) for cell in row]
-        if "预算数" not in keys or "执行数" not in keys:
+        keys = [header_field("budget_column", cell) for cell in row]
+        if "adjusted" not in keys or "executed" not in keys:
             continue
         figures = {}
-        for name, key in (("adjusted", "预算数"), ("executed", "执行数")):
+        for name in ("adjusted", "executed"):
             value = next(
-                (number(c) for c in row[keys.index(key) + 1 :] if number(c) is not None), None
+                (number(c) for c in row[keys.index(name) + 1 :] if number(c) is not None), None
             )
             figures[name] = None if value is None else Amount(value, unit)
         published_rate, rate_text = None, ""
         above = rows[index - 1] if index else ()
         for column, cell in enumerate(above):
-            if lookup("budget_column", cell) == "rate" and _cell(row, column).strip():
+            if header_field("budget_column", cell) == "rate" and _cell(row, column).strip():
                 rate_text = _cell(row, column).strip()
                 published_rate = _rate(rate_text, percent="%" in fold(cell))
         line = BudgetLine(
-            label=row[keys.index("预算数")].strip(),
+            label=row[keys.index("adjusted")].strip(),
             adjusted=figures["adjusted"],
             executed=figures["executed"],
             rate=published_rate,

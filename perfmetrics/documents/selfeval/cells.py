@@ -15,12 +15,14 @@ from decimal import Decimal, InvalidOperation
 import regex
 
 from perfmetrics.values.normalize import normalize
-from perfmetrics.vocabulary import mapping, words
+from perfmetrics.vocabulary import mapping, unit_entries, words
 
 __all__ = [
     "PLACEHOLDERS",
     "comparator_cell",
     "fold",
+    "header_field",
+    "is_part_name",
     "label_key",
     "lookup",
     "money_unit",
@@ -31,15 +33,14 @@ __all__ = [
     "year_in",
 ]
 
-#: Cells that stand for "nothing here" in published tables.
-PLACEHOLDERS = frozenset({"", "-", "—", "--", "——", "/", "／", "无", "…", "……", "...", "—-"})
+#: Cells that stand for "nothing here" in published tables (words.tsv ``empty_cell``), folded.
+PLACEHOLDERS = frozenset({"", *(normalize(word) for word in words("empty_cell"))})
 
 _SPACES = regex.compile(r"\s+")
 _ASIDE = regex.compile(r"[(\[【][^)\]】]*[)\]】]")
 _LABEL_END = regex.compile(r"[:：]+$")
 _NUMBER = regex.compile(r"[+-]?(?:\d+(?:,\d{3})*|\d*)(?:\.\d+)?")
 _POINTS = regex.compile(r"(\d+(?:\.\d+)?)\s*分")
-_MONEY = regex.compile(r"(亿元|千元|万元|元)")
 _YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
 #: Form placeholders in a 三级 cell: ``指标1``, ``指标2``, ``……``.
 _PLACEHOLDER_NAME = regex.compile(r"(?:指标\d*|[.…·。]+|[-—]+)")
@@ -70,6 +71,36 @@ def lookup(group: str, text: str) -> str | None:
     ('actual', 'rate')
     """
     return mapping(group).get(label_key(text))
+
+
+#: A header cell longer than this (folded) is text, not a column name read by its ending.
+MAX_HEADER = 16
+
+
+@functools.cache
+def _endings(group: str) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(mapping(group).items(), key=lambda item: -len(item[0])))
+
+
+def header_field(group: str, text: str) -> str | None:
+    """Return the field a header cell names: its exact word in ``group``, else its ending.
+
+    The endings are the group ``<group>_ending`` of ``words.tsv`` (the longest that matches wins),
+    so headers no table of the fixtures uses still read: ``年终完成值``, ``全年实际完成值(B)``.
+    A cell holding a number, or longer than :data:`MAX_HEADER` characters, names nothing.
+
+    >>> header_field("selfeval_column", "年终完成值"), header_field("selfeval_column", "自评得分")
+    ('actual', 'score')
+    >>> header_field("budget_column", "全年预算执行数"), header_field("selfeval_column", "95%")
+    ('executed', None)
+    """
+    key = lookup(group, text)
+    if key is not None or not text.strip():
+        return key
+    folded = label_key(text)
+    if len(folded) > MAX_HEADER or number(text) is not None:
+        return None
+    return next((field for end, field in _endings(f"{group}_ending") if folded.endswith(end)), None)
 
 
 def number(text: str) -> Decimal | None:
@@ -116,14 +147,36 @@ def points_in(text: str) -> Decimal | None:
     return None if found is None else Decimal(found.group(1))
 
 
+@functools.cache
+def _money_units() -> dict[str, str]:
+    """Map each spelling of a budget money unit (units.tsv money words ending in 元) to its unit."""
+    base = next(entry.word for entry in unit_entries() if entry.definition == "[money]")
+    return {
+        normalize(spelling): entry.word
+        for entry in unit_entries()
+        if entry.family == "money"
+        for spelling in entry.spellings
+        if normalize(spelling).endswith(base)
+    }
+
+
+@functools.cache
+def _money() -> regex.Pattern[str]:
+    return regex.compile("|".join(map(regex.escape, sorted(_money_units(), key=len, reverse=True))))
+
+
 def money_unit(text: str) -> str | None:
     """Return the money unit a label names (``项目资金(万元)`` → 万元), or None.
 
+    The units are the money units of ``units.tsv`` (元 and its multiples), longest first.
+
     >>> money_unit("項目資金 (萬元)"), money_unit("金额单位: 万元"), money_unit("分值")
     ('万元', '万元', None)
+    >>> money_unit("资金(百万元)")
+    '百万元'
     """
-    found = _MONEY.search(fold(text))
-    return None if found is None else found.group(1)
+    found = _money().search(fold(text))
+    return None if found is None else _money_units()[found.group()]
 
 
 def year_in(text: str) -> int | None:
@@ -134,6 +187,15 @@ def year_in(text: str) -> int | None:
     """
     found = _YEAR.search(fold(text))
     return None if found is None else int(found.group(1))
+
+
+def is_part_name(text: str) -> bool:
+    """Say whether a 三级 name opens a breakdown of the row above (``其中桃树种植面积``).
+
+    >>> is_part_name("其中桃树种植面积"), is_part_name("桃树种植面积")
+    (True, False)
+    """
+    return fold(text).startswith(words("selfeval_part_lead"))
 
 
 def placeholder_name(text: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from attrs import field, frozen
 
-from perfmetrics.documents.selfeval.cells import fold, lookup, number
+from perfmetrics.documents.selfeval.cells import fold, header_field, number
 
 __all__ = [
     "BUDGET_FIGURES",
@@ -41,7 +41,7 @@ def indicator_fields(row: Sequence[str]) -> dict[int, str]:
     """Return column → field for the cells of ``row`` that name an indicator column."""
     found = {}
     for column, text in enumerate(row):
-        key = lookup("selfeval_column", text) if text.strip() else None
+        key = header_field("selfeval_column", text)
         if key:
             found[column] = key
     return found
@@ -50,22 +50,27 @@ def indicator_fields(row: Sequence[str]) -> dict[int, str]:
 def is_indicator_header(row: Sequence[str]) -> bool:
     """Say whether ``row`` heads the indicator block: three column words, one an actual or a score.
 
-    A 绩效目标表 header (一级指标 | 二级指标 | 三级指标 | 指标值) has neither, so it is not one.
+    A 绩效目标表 header (一级指标 | 二级指标 | 三级指标 | 指标值) has neither, so it is not
+    one; a budget header (预算执行数 | 权重 | 得分 | 原因) names no indicator, target or
+    actual, so it is not one either.
 
     >>> is_indicator_header(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"])
     True
     >>> is_indicator_header(["项目资金(元)", "", "年初预算数", "全年预算数", "分值", "得分"])
     False
+    >>> is_indicator_header(["预算执行情况", "年初预算", "预算执行数", "权重", "得分", "原因"])
+    False
     """
     fields = set(indicator_fields(row).values()) - {"label"}
-    return len(fields) >= 3 and bool(fields & {"actual", "score"})
+    named = fields & {"level1", "level2", "level3", "target", "actual"}
+    return len(fields) >= 3 and bool(fields & {"actual", "score"}) and bool(named)
 
 
 def budget_fields(row: Sequence[str]) -> dict[int, str]:
     """Return column → field for the cells of ``row`` that name a budget column."""
     found = {}
     for column, text in enumerate(row):
-        key = lookup("budget_column", text) if text.strip() else None
+        key = header_field("budget_column", text)
         if key:
             found[column] = key
     return found
@@ -120,11 +125,11 @@ def _merged(upper: Sequence[str], lower: Sequence[str]) -> tuple[list[str | None
     for column in range(width):
         up, low = _cell(upper, column).strip(), _cell(lower, column).strip()
         if low:
-            key = lookup("selfeval_column", low)
+            key = header_field("selfeval_column", low)
             claims.append(key)
             headers.append(f"{up}/{low}" if up else low)
         elif up:
-            claims.append(lookup("selfeval_column", up))
+            claims.append(header_field("selfeval_column", up))
             headers.append(up)
         else:
             claims.append(_group_member(upper, lower, column))
@@ -138,7 +143,11 @@ def _group_member(upper: Sequence[str], lower: Sequence[str], column: int) -> st
         head = _cell(upper, left).strip()
         if head:
             has_parts = bool(_cell(lower, left).strip())
-            return "target" if has_parts and lookup("selfeval_column", head) == "target" else None
+            return (
+                "target"
+                if has_parts and header_field("selfeval_column", head) == "target"
+                else None
+            )
     return None
 
 
@@ -164,7 +173,7 @@ def read_columns(
     if two:
         claims, headers = _merged(upper, rows[header + 1])
     else:
-        claims = [lookup("selfeval_column", cell) if cell.strip() else None for cell in upper]
+        claims = [header_field("selfeval_column", cell) for cell in upper]
         headers = [cell.strip() for cell in upper]
     by_field: dict[str, list[int]] = {}
     for column, claim in enumerate(claims):

@@ -105,6 +105,10 @@ def _info(rows: Rows) -> dict[str, str]:
     return found
 
 
+def _names_unit(cell: str) -> bool:
+    return any(word in fold(cell) for word in words("money_unit_label"))
+
+
 def _goals(rows: Rows) -> tuple[str | None, str | None]:
     for index, row in enumerate(rows[:-1]):
         claims = {lookup("selfeval_goal", cell): column for column, cell in enumerate(row)}
@@ -157,7 +161,7 @@ def _table(grid: Grid, start: int, end: int, year: int | None) -> SelfEvalTable 
     info = _info(before)
     budget, unit = _budget(grid, start, end if header is None else header, warnings)
     unit = unit or next(
-        (u for row in before for c in row if "单位" in fold(c) and (u := money_unit(c))), ""
+        (u for row in before for c in row if _names_unit(c) and (u := money_unit(c))), ""
     )
     goal, achieved = _goals(before)
     found_year = _year(before)

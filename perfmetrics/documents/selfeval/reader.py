@@ -1,59 +1,24 @@
-"""``read_selfeval``: turn a document into cell grids, and read its self-evaluation tables.
+"""``read_selfeval``: a document's cell grids in, its self-evaluation tables out.
 
-Every format reaches the layout reader as :class:`~perfmetrics.documents.grid.Grid` objects.
-:data:`GRID_READERS` lists, in the order they are asked, the formats that can be turned into
-grids: the tab-separated grid text (tests/fixtures/selfeval) and the word-processor text export.
-A reader for another format (.docx, .xlsx, .html, .pdf) is one more :class:`GridReader` in that
-list; the layout reading does not change.
+The reader never looks at a document's format: :func:`perfmetrics.documents.grid_readers.grids_of`
+turns the document into :class:`~perfmetrics.documents.grid.Grid` objects (the grid text, the
+word-processor export, and whatever format reader is listed in ``GRID_READERS``), and
+:func:`~perfmetrics.documents.selfeval.layout.read_grid` reads the tables of each grid.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 
-from attrs import field, frozen
-
-from perfmetrics.documents.grid import Grid, read_grid_text
+from perfmetrics.documents.grid import Grid
+from perfmetrics.documents.grid_readers import GRID_READERS, grids_of
 from perfmetrics.documents.selfeval.layout import read_grid
 from perfmetrics.documents.selfeval.model import SelfEvaluation
-from perfmetrics.documents.selfeval.text_export import (
-    looks_like_grid_text,
-    looks_like_word_export,
-    word_export_grids,
-)
 from perfmetrics.documents.source import Source
 from perfmetrics.errors import DocumentError
 
-__all__ = ["GRID_READERS", "GridReader", "read_selfeval"]
-
-
-@frozen
-class GridReader:
-    """One format that becomes cell grids: its name, how to recognise it, how to read it."""
-
-    name: str
-    sniff: Callable[[Source], bool] = field(repr=False)
-    grids: Callable[[Source], Iterator[Grid]] = field(repr=False)
-
-
-def _text(source: Source) -> str:
-    return source.text or ""
-
-
-#: The grid formats, most specific first.
-GRID_READERS: tuple[GridReader, ...] = (
-    GridReader(
-        "grid",
-        lambda s: s.text is not None and looks_like_grid_text(s.text),
-        lambda s: read_grid_text(_text(s), source=s.name),
-    ),
-    GridReader(
-        "word",
-        lambda s: s.text is not None and looks_like_word_export(s.text),
-        lambda s: word_export_grids(_text(s), source=s.name),
-    ),
-)
+__all__ = ["read_selfeval"]
 
 
 def _grids(
@@ -69,15 +34,12 @@ def _grids(
     loaded = Source.load(source)
     if loaded.text is not None and not loaded.text.strip():
         raise DocumentError(f"{loaded.name}: the document is empty")
-    reader = next((reader for reader in GRID_READERS if reader.sniff(loaded)), None)
-    if reader is None:
-        if loaded.text is None:
-            raise DocumentError(
-                loaded.problem or f"{loaded.name}: not a document perfmetrics reads"
-            )
-        problem = "not a cell grid or a word-processor export (PDF text is not read yet)"
-        return loaded.name, [], [f"{loaded.name}: {problem}"]
-    return loaded.name, list(reader.grids(loaded)), []
+    grids, warnings = grids_of(loaded)
+    if not grids and loaded.text is None:
+        known = ", ".join(reader.name for reader in GRID_READERS)
+        problem = loaded.problem or f"{loaded.name}: not a document perfmetrics reads"
+        raise DocumentError(f"{problem} (self-evaluation tables are read from: {known})")
+    return loaded.name, grids, warnings
 
 
 def read_selfeval(

@@ -18,6 +18,7 @@ from attrs import frozen
 from perfmetrics.documents.selfeval.cells import (
     comparator_cell,
     fold,
+    is_part_name,
     label_key,
     number,
     placeholder_name,
@@ -206,7 +207,7 @@ def _row(
         reason=columns.get(row, "reason"),
         verdict=verdict,
         category=category,
-        part=fold(level3).startswith("其中") and weight is None and score is None,
+        part=is_part_name(level3) and weight is None and score is None,
         coefficient=rate(coefficient, percent=True) if coefficient else None,
         item_score=number(columns.get(row, "item_score")),
         extra=extra,
