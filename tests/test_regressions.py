@@ -123,9 +123,6 @@ def test_parse_errors_pickle_where_tblib_pickles_their_causes() -> None:
     # of exception chains; a ParseError then carried Lark's error (the parser, the transformer's
     # bound callbacks) as its cause and did not pickle. The suite failed or passed by test order.
     import importlib.util
-    import pickle
-
-    import pytest
 
     for text in ("≥95%abc", "((((", "≥≥≥", "2022年13月", "万万元", "5-3个"):
         with pytest.raises(pm.ParseError) as info:
