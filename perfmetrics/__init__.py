@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from perfmetrics.audit.checks import audit
+from perfmetrics.columns import to_arrow
+from perfmetrics.datasets import sample_document
 from perfmetrics.documents.model import Budget, IndicatorRow, Table, TableKind, Tables
 from perfmetrics.documents.reader import read_tables
 from perfmetrics.documents.selfeval.model import (
@@ -108,7 +110,9 @@ __all__ = [
     "read_tables",
     "render",
     "review",
+    "sample_document",
     "score",
+    "to_arrow",
     "to_frame",
     "ureg",
 ]
