@@ -62,7 +62,7 @@ if TYPE_CHECKING:
 
     ureg: pint.UnitRegistry[Any]
 
-__version__ = "0.1.0"
+from perfmetrics.version import __version__  # the one version string (hatch reads it)
 
 __all__ = [
     "AmbiguousValueError",

@@ -6,7 +6,7 @@ import argparse
 
 from perfmetrics.cli.exit_codes import EXIT_OK
 from perfmetrics.cli.inputs import read_documents
-from perfmetrics.cli.output import cell, write_records
+from perfmetrics.cli.output import cell, open_output, write_records
 from perfmetrics.records import ROW_COLUMNS, VALUE_COLUMNS, row_records
 
 __all__ = ["add_parser", "run"]
@@ -18,6 +18,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     extract.add_argument("files", nargs="+", metavar="FILE", help="text exports of 绩效目标表")
     extract.add_argument("--format", choices=("csv", "json"), default="csv")
     extract.add_argument("--year", type=int, default=None, help="reference year for dates")
+    extract.add_argument("--output", "-o", default=None, help="write to this file, not stdout")
+    extract.add_argument(
+        "--raw", action="store_true", help="CSV: write cells starting with = + - @ as they are"
+    )
     extract.set_defaults(run=run)
 
 
@@ -29,5 +33,6 @@ def run(args: argparse.Namespace) -> int:
         for path, tables in read_documents(args.files, args.year)
         for record in row_records(tables)
     ]
-    write_records(records, columns, args.format)
+    with open_output(args.output) as out:
+        write_records(records, columns, args.format, out, raw=args.raw)
     return EXIT_OK
