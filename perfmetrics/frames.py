@@ -204,7 +204,10 @@ def quantities(frame: pd.DataFrame, unit: str) -> pd.Series[Any]:
             values.append(convert(magnitude, own, unit) if ok else Decimal("NaN"))
         except UnitMismatchError:
             values.append(Decimal("NaN"))
-    array = pint_pandas.PintArray(values, dtype=f"pint[{unit}][object]")  # type: ignore[no-untyped-call]
+    import numpy as np
+
+    exact = get_registry().Quantity(np.array(values, dtype=object), pint_unit(unit))
+    array = pint_pandas.PintArray.from_1darray_quantity(exact)  # type: ignore[no-untyped-call]
     column: pd.Series[Any] = pd.Series(array, index=frame.index)
     return column
 
