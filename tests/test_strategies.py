@@ -144,3 +144,18 @@ def test_importing_the_strategies_warms_the_parser() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert float(result.stdout) < 0.2  # hypothesis' default deadline
+
+
+def test_a_missing_hypothesis_says_which_extra_to_install() -> None:
+    code = (
+        "import sys; sys.modules['hypothesis'] = None\n"
+        "try:\n    import perfmetrics.strategies\n"
+        "except ImportError as exc:\n    print(exc.name, '|', exc)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == (
+        "hypothesis | perfmetrics.strategies needs hypothesis, an optional extra: "
+        'pip install "perfmetrics[fuzz]"'
+    )

@@ -30,6 +30,15 @@ not pay for it and fail hypothesis' deadline.
 
 from __future__ import annotations
 
+try:
+    import hypothesis  # noqa: F401  (only to say which extra is missing)
+except ImportError as exc:
+    raise ImportError(
+        "perfmetrics.strategies needs hypothesis, an optional extra: "
+        'pip install "perfmetrics[fuzz]"',
+        name="hypothesis",
+    ) from exc
+
 from perfmetrics.hypothesis_types import register_type_strategies
 from perfmetrics.strategies.actuals import actuals_for
 from perfmetrics.strategies.values import Labeled, indicator_values, quantities, targets
