@@ -253,12 +253,19 @@ def test_actuals_csv_in_the_encodings_excel_writes(
     ]
 
 
-def test_actuals_that_are_not_a_regular_file_are_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("role", ["actuals", "document"])
+def test_inputs_that_are_not_regular_files_are_refused(
+    role: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    fifo = tmp_path / "actuals.csv"
+    fifo = tmp_path / "input.csv"
     os.mkfifo(fifo)  # reading it would block forever
-    assert main(["check", str(SAMPLE), str(fifo)]) == EXIT_BAD_INPUT
+    argv = ["check", str(SAMPLE), str(fifo)] if role == "actuals" else ["extract", str(fifo)]
+    assert main(argv) == EXIT_BAD_INPUT
+    assert f"{fifo}: not a regular file" in capsys.readouterr().err
+
+
+def test_a_device_is_refused_before_it_is_read(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", os.devnull]) == EXIT_BAD_INPUT  # /dev/zero would never end
     assert "not a regular file" in capsys.readouterr().err
 
 
@@ -278,3 +285,9 @@ def test_demo_columns_align_by_display_width(capsys: pytest.CaptureFixture[str])
     rows = [line for line in capsys.readouterr().out.splitlines() if " → " in line]
     assert len(rows) == 36
     assert len({display_width(line[: line.index(" → ")]) for line in rows}) == 1
+
+
+def test_demo_shows_the_op_a_bare_value_implies(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo"]) == EXIT_OK
+    line = next(row for row in capsys.readouterr().out.splitlines() if "运维公众号" in row)
+    assert line.endswith("op >= (implied by 数量指标)")  # `1个` under 数量指标 (seed 002)

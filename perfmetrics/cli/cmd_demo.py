@@ -30,7 +30,8 @@ def _lines(year: int) -> list[str]:
     for table in tables:
         lines.append(f"\n{table.name}  (预算数 {table.budget.to_dict()['total'] or '?'})")
         for row in table.rows:
-            reading = describe(row.raw, year=year)
+            category = None if row.category is None else row.category.value
+            reading = describe(row.raw, year=year, category=category)
             lines.append(f"  {pad(row.level3, 36)} {pad(row.raw, 24)} → {reading}".rstrip())
     lines.append(f"\nchecking the sample actuals ({sample_actuals().name}):")
     actuals = read_actuals(read_text(str(sample_actuals())))

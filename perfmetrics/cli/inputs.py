@@ -34,16 +34,28 @@ def read_documents(paths: Sequence[str], year: int | None) -> list[tuple[str, li
     """Read every document, printing its warnings on stderr: (path, tables) in order.
 
     Raises:
-        DocumentError: a document cannot be read (see :func:`perfmetrics.read_tables`).
+        DocumentError: a document cannot be read (see :func:`perfmetrics.read_tables`), or is
+            not a regular file (a device, a FIFO).
 
     """
     documents = []
     for path in progress(paths, "reading"):
+        _regular_file(path)
         tables = read_tables(Path(path), year=year)
         for warning in [*tables.warnings, *(w for t in tables for w in t.warnings)]:
             note(f"perfmetrics: {path}: {warning}")
         documents.append((path, list(tables)))
     return documents
+
+
+def _regular_file(path: str) -> None:
+    """Refuse a device (``/dev/zero`` never ends) or a FIFO (blocks forever) before reading it."""
+    try:
+        mode = Path(path).stat().st_mode
+    except OSError:
+        return  # the reader says what is wrong with a missing or unreadable file
+    if not stat.S_ISREG(mode):
+        raise DocumentError(f"{path}: not a regular file")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -90,10 +102,9 @@ def read_text(path: str) -> str:
             :data:`MAX_TEXT_BYTES`, or is in no encoding :func:`decode` reads.
 
     """
+    _regular_file(path)
     try:
         info = Path(path).stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise DocumentError(f"{path}: not a regular file")
         if info.st_size > MAX_TEXT_BYTES:
             raise DocumentError(f"{path}: larger than {MAX_TEXT_BYTES // 2**20} MiB")
         data = Path(path).read_bytes()

@@ -23,6 +23,7 @@ from typing import Any, TextIO
 
 from wcwidth import wcswidth, wcwidth
 
+from perfmetrics.judging.meets import effective_op
 from perfmetrics.units.registry import convert
 from perfmetrics.values.api import parse
 from perfmetrics.values.model import format_decimal
@@ -81,12 +82,20 @@ def pad(text: str, width: int) -> str:
     return "".join(shown) + " " * (width - used)
 
 
-def describe(text: str, *, year: int | None) -> str:
-    """Return one line saying what ``text`` parsed to."""
+def describe(text: str, *, year: int | None, category: str | None = None) -> str:
+    """Return one line saying what ``text`` parsed to.
+
+    With ``category`` (the row's 二级指标), a bare value shows the op it implies (``3000人``
+    under 数量指标 is judged as ``>=``).
+    """
     value = parse(text, year=year)
     parts = [pad(str(value.kind), 11), pad(str(value), 28)]
-    if value.op is not None:
-        parts.append(f"op {value.op.value:<2}{'' if value.op_explicit else ' (bare)'}")
+    op = value.op
+    if op is not None and category is not None and not value.op_explicit:
+        op = effective_op(value, category)
+    if op is not None:
+        implied = f" (implied by {category})" if op != value.op else " (bare)"
+        parts.append(f"op {op.value:<2}{'' if value.op_explicit else implied}")
     amount = getattr(value, "amount", None)
     if amount is not None and amount.unit in _MONEY_IN_YUAN:
         yuan = convert(amount.magnitude, amount.unit, "元")
