@@ -38,11 +38,10 @@ class Summary:
         ]
 
         def line(cells: list[str]) -> str:
-            return "  ".join(
-                c + " " * (w - display_width(c)) for c, w in zip(cells, widths, strict=True)
-            )
+            padded = (c + " " * (w - display_width(c)) for c, w in zip(cells, widths, strict=True))
+            return "  ".join(padded).rstrip()
 
-        return "\n".join([line(names), *(line(t) for t in texts)]).rstrip()
+        return "\n".join([line(names), *(line(t) for t in texts)])
 
     def _repr_html_(self) -> str:
         return summary_html(self.records)
