@@ -177,7 +177,8 @@ def test_json_types_agree_across_commands(
     assert main(["extract", str(SAMPLE), "--format", "json"]) == EXIT_OK
     extracted = json.loads(capsys.readouterr().out)[5]
     assert extracted["raw"] == "≥90%"
-    for key in ("op", "op_explicit", "magnitude", "unit", "low", "note"):
+    for key in ("kind", "op", "op_explicit", "magnitude", "unit", "low", "high", "start", "end",
+                "note", "warnings"):  # fmt: skip
         assert parsed[key] == extracted[key], key
     assert parsed["note"] is None and parsed["op_explicit"] is True
 
