@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from perfmetrics.audit.checks import audit
+from perfmetrics.columns import to_arrow
+from perfmetrics.datasets import sample_document
 from perfmetrics.documents.model import Budget, IndicatorRow, Table, TableKind, Tables
 from perfmetrics.documents.reader import read_tables
 from perfmetrics.documents.selfeval.model import (
@@ -60,7 +62,7 @@ if TYPE_CHECKING:
 
     ureg: pint.UnitRegistry[Any]
 
-__version__ = "0.1.0"
+from perfmetrics.version import __version__  # the one version string (hatch reads it)
 
 __all__ = [
     "AmbiguousValueError",
@@ -108,7 +110,9 @@ __all__ = [
     "read_tables",
     "render",
     "review",
+    "sample_document",
     "score",
+    "to_arrow",
     "to_frame",
     "ureg",
 ]

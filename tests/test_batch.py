@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import sys
 from decimal import Decimal
@@ -30,8 +31,8 @@ def test_normalize_a_column_on_its_index() -> None:
     )
     frame = column.pm.normalize()
     assert list(frame.index) == list("abcdef")
-    assert list(frame["kind"]) == [
-        "quantity", "quantity", None, "range", "date", "qualitative"
+    assert frame["kind"].tolist() == [
+        "quantity", "quantity", pd.NA, "range", "date", "qualitative"
     ]  # fmt: skip
     assert frame.loc["b", "magnitude"] == Decimal("262.96") and frame.loc["b", "unit"] == "万元"
     assert (frame.loc["d", "low"], frame.loc["d", "high"]) == (Decimal(3), Decimal(6))
@@ -48,7 +49,12 @@ def test_to_frame_one_row_per_indicator() -> None:
     assert first_project_row["table"] == "1.劳动就业社会保障服务协理员补贴及培训经费绩效目标表"
     assert first_project_row["category"] == "数量指标"
     assert (first_project_row["op"], first_project_row["magnitude"]) == ("==", Decimal(3000))
-    assert frame.iloc[0]["tiers"] == {"优": "100%", "良": "≥90%", "中": "≥80%", "差": "<80%"}
+    assert json.loads(frame.iloc[0]["tiers"]) == {
+        "优": "100%",
+        "良": "≥90%",
+        "中": "≥80%",
+        "差": "<80%",
+    }
     assert frame["error"].isna().all()
 
 
@@ -73,10 +79,12 @@ def test_records_need_no_pandas() -> None:
     assert result.stdout.strip() == "False"
 
 
-@pytest.mark.parametrize("call", ["normalize", "to_frame", "register_accessor"])
+@pytest.mark.parametrize("call", ["normalize", "to_frame", "register_accessor", "judge"])
 def test_a_missing_pandas_says_what_to_install(call: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now raises ImportError
-    args = {"normalize": (["≥90%"],), "to_frame": ([],), "register_accessor": ()}[call]
+    args = {"normalize": (["≥90%"],), "to_frame": ([],), "register_accessor": (), "judge": (None,)}[
+        call
+    ]
     with pytest.raises(ImportError, match=r'pip install "perfmetrics\[pandas\]"') as info:
         getattr(frames, call)(*args)
     assert info.value.name == "pandas"

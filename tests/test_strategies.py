@@ -4,8 +4,15 @@ through canonical text, survive width folding and spaces, and actuals get their 
 
 from __future__ import annotations
 
+import importlib
+import subprocess
+import sys
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -18,6 +25,7 @@ from perfmetrics.strategies import (
     quantities,
     targets,
 )
+from perfmetrics.values.model import RecurringValue
 
 
 @given(indicator_values())
@@ -90,3 +98,64 @@ def test_strategies_are_not_imported_by_the_package() -> None:
     code = "import sys, perfmetrics; print('hypothesis' in sys.modules, 'pint' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+# --- issue 13: st.from_type for every value class (the hypothesis entry point) ---
+
+FROM_TYPE = [
+    (pm.QuantityValue, "quantity"),
+    (pm.RangeValue, "range"),
+    (pm.DateValue, "date"),
+    (pm.PeriodValue, "period"),
+    (RecurringValue, "recurring"),
+    (pm.QualitativeValue, "qualitative"),
+]
+
+
+@pytest.mark.parametrize(("cls", "kind"), FROM_TYPE, ids=[kind for _, kind in FROM_TYPE])
+@settings(max_examples=20, deadline=None)
+@given(data=st.data())
+def test_from_type_draws_every_value_class(cls: type, kind: str, data: st.DataObject) -> None:
+    value = data.draw(st.from_type(cls))
+    assert isinstance(value, cls) and value.kind == kind
+    assert pm.parse(str(value)) == value
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.from_type(pm.Amount))
+def test_from_type_draws_amounts(amount: pm.Amount) -> None:
+    assert isinstance(amount.magnitude, Decimal) and amount.magnitude.is_finite()
+    assert pm.parse(str(amount)).amount == amount
+
+
+def test_the_hypothesis_entry_point_is_declared() -> None:
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
+    hook = project["project"]["entry-points"]["hypothesis"]["_"]
+    module, _, name = hook.partition(":")
+    assert callable(getattr(importlib.import_module(module), name))
+
+
+def test_importing_the_strategies_warms_the_parser() -> None:
+    code = (
+        "import time, perfmetrics.strategies, perfmetrics as pm; t = time.perf_counter();"
+        "pm.parse('≥95%').quantity; print(time.perf_counter() - t)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert float(result.stdout) < 0.2  # hypothesis' default deadline
+
+
+def test_a_missing_hypothesis_says_which_extra_to_install() -> None:
+    code = (
+        "import sys; sys.modules['hypothesis'] = None\n"
+        "try:\n    import perfmetrics.strategies\n"
+        "except ImportError as exc:\n    print(exc.name, '|', exc)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == (
+        "hypothesis | perfmetrics.strategies needs hypothesis, an optional extra: "
+        'pip install "perfmetrics[fuzz]"'
+    )

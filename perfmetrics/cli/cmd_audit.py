@@ -9,11 +9,8 @@ checks their published scores (:func:`perfmetrics.audit`) and writes the finding
 from __future__ import annotations
 
 import argparse
-import csv
 import io
-import json
 import sys
-from pathlib import Path
 
 from perfmetrics.audit.checks import audit_tables
 from perfmetrics.audit.html import html_report
@@ -21,7 +18,8 @@ from perfmetrics.audit.report import COLUMNS, Audited, records, text_report
 from perfmetrics.audit.rules import Rule
 from perfmetrics.audit.xlsx import xlsx_report
 from perfmetrics.cli.exit_codes import EXIT_BAD_INPUT, EXIT_NOT_MET, EXIT_OK
-from perfmetrics.cli.output import progress
+from perfmetrics.cli.output import json_records, open_output, write_csv
+from perfmetrics.cli.progress import note, progress
 from perfmetrics.documents.selfeval.reader import read_selfeval
 from perfmetrics.judging.bands import BANDS
 from perfmetrics.judging.scoring import ROUNDINGS, RULES
@@ -44,6 +42,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     command.add_argument("--format", choices=_FORMATS, default="text")
     command.add_argument("--output", "-o", default=None, help="write to this file, not stdout")
     command.add_argument(
+        "--raw", action="store_true", help="CSV: write cells starting with = + - @ as they are"
+    )
+    command.add_argument(
         "--rule", choices=RULES, default=None, help="the scoring rule the tables should follow"
     )
     command.add_argument("--rounding", choices=tuple(ROUNDINGS), default=None)
@@ -52,31 +53,20 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _emit(data: str | bytes, output: str | None) -> None:
-    if output is not None:
-        target = Path(output)
-        if isinstance(data, bytes):
-            target.write_bytes(data)
-        else:
-            target.write_text(data, encoding="utf-8")
-    elif isinstance(data, bytes):
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-    else:
-        sys.stdout.write(data)
+    with open_output(output, binary=isinstance(data, bytes)) as out:
+        out.write(data)
 
 
-def _render(documents: list[Audited], form: str) -> str | bytes:
+def _render(documents: list[Audited], form: str, raw: bool = False) -> str | bytes:
     if form == "xlsx":
         return xlsx_report(documents)
     if form == "html":
         return html_report(documents)
     if form == "json":
-        return json.dumps(records(documents), ensure_ascii=False, indent=1) + "\n"
+        return json_records(records(documents))
     if form == "csv":
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records(documents))
+        write_csv(records(documents), COLUMNS, buffer, raw=raw)
         return buffer.getvalue()
     return text_report(documents)
 
@@ -92,11 +82,11 @@ def run(args: argparse.Namespace) -> int:
     for path in progress(args.files, "auditing"):
         found = read_selfeval(path, year=args.year)
         for warning in [*found.warnings, *(w for table in found for w in table.warnings)]:
-            print(f"perfmetrics: {warning}", file=sys.stderr)
+            note(f"perfmetrics: {path}: {warning}")
         findings = audit_tables(found, rule=args.rule, rounding=args.rounding)
         documents.append(Audited(path, list(found), findings, rule))
     try:
-        _emit(_render(documents, args.format), args.output)
+        _emit(_render(documents, args.format, args.raw), args.output)
     except ImportError as exc:  # xlsx without openpyxl
         print(f"perfmetrics: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -8,14 +8,12 @@ A document that cannot be read is named on stderr and the others are still revie
 from __future__ import annotations
 
 import argparse
-import csv
 import io
-import json
 import sys
-from pathlib import Path
 
 from perfmetrics.cli.exit_codes import EXIT_BAD_INPUT, EXIT_NOT_MET, EXIT_OK
 from perfmetrics.cli.inputs import read_documents
+from perfmetrics.cli.output import json_records, open_output, write_csv
 from perfmetrics.errors import DocumentError
 from perfmetrics.review import has_errors, load_rules, packaged_rule_sets, review
 from perfmetrics.review.html import html_report
@@ -44,6 +42,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     command.add_argument("--format", choices=_FORMATS, default="text")
     command.add_argument("--output", "-o", default=None, help="write to this file, not stdout")
+    command.add_argument(
+        "--raw", action="store_true", help="CSV: write cells starting with = + - @ as they are"
+    )
     command.add_argument("--year", type=int, default=None, help="reference year for dates")
     command.add_argument(
         "--list-rules", action="store_true", help="list the rule set's rules and stop"
@@ -60,17 +61,8 @@ def _rule_lines(ruleset: RuleSet) -> str:
 
 
 def _emit(data: str | bytes, output: str | None) -> None:
-    if output is not None:
-        target = Path(output)
-        if isinstance(data, bytes):
-            target.write_bytes(data)
-        else:
-            target.write_text(data, encoding="utf-8")
-    elif isinstance(data, bytes):
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-    else:
-        sys.stdout.write(data)
+    with open_output(output, binary=isinstance(data, bytes)) as out:
+        out.write(data)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -87,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     documents, unreadable = _review_each(args.files, args.year, ruleset)
     try:
-        _emit(_render(documents, args.format), args.output)
+        _emit(_render(documents, args.format, args.raw), args.output)
     except ImportError as exc:  # xlsx without openpyxl
         print(f"perfmetrics: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -119,17 +111,15 @@ def _review_each(
     return documents, unreadable
 
 
-def _render(documents: list[Reviewed], form: str) -> str | bytes:
+def _render(documents: list[Reviewed], form: str, raw: bool = False) -> str | bytes:
     if form == "xlsx":
         return xlsx_report(documents)
     if form == "html":
         return html_report(documents)
     if form == "json":
-        return json.dumps(records(documents), ensure_ascii=False, indent=1) + "\n"
+        return json_records(records(documents))
     if form == "csv":
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(COLUMNS), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records(documents))
+        write_csv(records(documents), COLUMNS, buffer, raw=raw)
         return buffer.getvalue()
     return text_report(documents)

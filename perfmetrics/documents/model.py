@@ -16,6 +16,7 @@ from typing import Any
 from attrs import field, frozen
 
 from perfmetrics.documents.html_view import rows_html, table_html, tables_html
+from perfmetrics.documents.summary import Summary, summarize
 from perfmetrics.errors import UndecidableError, UnknownCategoryError
 from perfmetrics.judging.categories import Category, category_of
 from perfmetrics.judging.grading import grade
@@ -242,6 +243,15 @@ class Tables(list[Table]):
         rows = sum(len(table.rows) for table in self)
         warned = sum(len(table.warnings) for table in self) + len(self.warnings)
         return f"<Tables{where}: {len(self)} tables, {rows} rows, {warned} warnings>"
+
+    def summary(self) -> Summary:
+        """Return one record per table: rows by kind, unreadable cells, warnings, budget.
+
+        >>> import perfmetrics as pm
+        >>> print(pm.read_tables(pm.sample_document()).summary())  # doctest: +NORMALIZE_WHITESPACE
+        table ...
+        """
+        return summarize(self)
 
     def _repr_html_(self) -> str:
         return tables_html(self)

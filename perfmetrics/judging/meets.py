@@ -22,6 +22,7 @@ from perfmetrics.judging.answers import Outcome, restated, stated_outcome
 from perfmetrics.judging.categories import Category, category_of
 from perfmetrics.judging.directions import direction_of_name, is_duration
 from perfmetrics.judging.reasons_zh import chinese_reason
+from perfmetrics.judging.verdict_html import verdict_html
 from perfmetrics.units.registry import convert
 from perfmetrics.values.api import parse
 from perfmetrics.values.model import (
@@ -96,11 +97,7 @@ class Verdict:
         return self.met
 
     def _repr_html_(self) -> str:
-        import html
-
-        mark = {True: "✅ met", False: "❌ not met", None: "❔ cannot say"}[self.met]
-        mark = "◐ partly met" if self.partial else mark
-        return f"<span class='perfmetrics-verdict'><b>{mark}</b> {html.escape(self.reason)}</span>"
+        return verdict_html(self)
 
 
 def as_value(value: str | Value, *, year: int | None, role: str) -> Value:

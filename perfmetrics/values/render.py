@@ -13,6 +13,7 @@ import datetime as dt
 import html
 from typing import TYPE_CHECKING, Any, cast
 
+from perfmetrics.html_style import STYLE, cell
 from perfmetrics.values.primitives import Amount, Comparator, Kind, MonthDay, format_decimal
 
 if TYPE_CHECKING:
@@ -205,13 +206,38 @@ def to_dict(value: Value) -> dict[str, Any]:
     }
 
 
+def _value_cells(value: Value) -> dict[str, str | None]:
+    """Return the cells a notebook shows for a value: kind, op, magnitude, unit, reading."""
+    fields = to_dict(value)
+    magnitude = fields["magnitude"]
+    if fields["low"] is not None:
+        magnitude = f"{fields['low']} – {fields['high']}"
+    elif fields["start"] is not None or fields["end"] is not None:
+        magnitude = f"{fields['start'] or '…'} – {fields['end'] or '…'}"
+    return {
+        "kind": fields["kind"],
+        "op": value.op.symbol if value.op is not None else None,
+        "magnitude": magnitude,
+        "unit": fields["unit"],
+        "reading": render(value),
+    }
+
+
 def to_html(value: Value) -> str:
-    """Return a compact HTML rendering for notebooks."""
-    parts = [
-        f"<b>{html.escape(value.kind.value)}</b>",
-        f"<code>{html.escape(render(value))}</code>",
-    ]
-    if value.warnings:
-        parts.append(f"<i>{html.escape('; '.join(value.warnings))}</i>")
+    """Return an HTML table for notebooks: kind, op, magnitude, unit, reading, warnings.
+
+    An op that was not written (``100%`` read as ``=``) is shown in grey italics.
+    """
+    cells = _value_cells(value)
+    op_css = "" if value.op_explicit else "pm-implied"
+    row = "".join(
+        cell(cells[name], css=op_css if name == "op" else "pm-num" if name == "magnitude" else "")
+        for name in cells
+    )
+    head = "".join(cell(name, tag="th") for name in [*cells, "warnings"])
+    warnings = cell("; ".join(value.warnings) or None, css="pm-warn")
     title = html.escape(value.text, quote=True)
-    return f'<span class="perfmetrics-value" title="{title}">{" ".join(parts)}</span>'
+    return (
+        f"{STYLE}<div class='pm-box pm-value' title=\"{title}\"><table><tr>{head}</tr>"
+        f"<tr>{row}{warnings}</tr></table></div>"
+    )
