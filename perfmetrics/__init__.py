@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from perfmetrics.audit.checks import audit
 from perfmetrics.columns import to_arrow
-from perfmetrics.datasets import sample_document
+from perfmetrics.datasets import sample_actuals, sample_document, sample_selfeval
 from perfmetrics.documents.model import Budget, IndicatorRow, Table, TableKind, Tables
 from perfmetrics.documents.reader import read_tables
 from perfmetrics.documents.selfeval.model import (
@@ -110,7 +110,9 @@ __all__ = [
     "read_tables",
     "render",
     "review",
+    "sample_actuals",
     "sample_document",
+    "sample_selfeval",
     "score",
     "to_arrow",
     "to_frame",

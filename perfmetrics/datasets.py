@@ -1,4 +1,4 @@
-"""The sample data bundled in the package: ``pm.sample_document()`` and its actuals.
+"""The sample data bundled in the package: a 绩效目标表 with its actuals, and a 绩效自评表.
 
 The files live in ``perfmetrics/data/`` (package data, in the wheel), so the examples of the
 README and docs run from an installed package, outside any checkout.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["sample_actuals", "sample_document"]
+__all__ = ["sample_actuals", "sample_document", "sample_selfeval"]
 
 
 def _data_path(name: str) -> Path:
@@ -33,3 +33,16 @@ def sample_document() -> Path:
 def sample_actuals() -> Path:
     """Return the path of the bundled CSV of actuals for :func:`sample_document` (``check``)."""
     return _data_path("sample_actuals.csv")
+
+
+def sample_selfeval() -> Path:
+    """Return the path of the bundled sample 绩效自评表 (a cell grid, ``read_selfeval`` reads it).
+
+    A published self-evaluation table (临时救助, 濉溪县民政局, 安徽, 2019; its source address is
+    in the file's header), one of the fixtures of tests/fixtures/selfeval.
+
+    >>> import perfmetrics as pm
+    >>> pm.read_selfeval(pm.sample_selfeval())[0].project
+    '临时救助'
+    """
+    return _data_path("sample_selfeval.grid.tsv")
