@@ -44,8 +44,12 @@ _POINTS = regex.compile(r"(\d+(?:\.\d+)?)\s*分")
 _YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
 #: Form placeholders in a 三级 cell: ``指标1``, ``指标2``, ``……``.
 _PLACEHOLDER_NAME = regex.compile(r"(?:指标\d*|[.…·。]+|[-—]+)")
+#: Cells seen again and again (headers, labels, every row's cells asked for every field) are
+#: folded once: the cache holds this many distinct texts.
+_CACHED_TEXTS = 1 << 14
 
 
+@functools.lru_cache(maxsize=_CACHED_TEXTS)
 def fold(text: str) -> str:
     """Return ``text`` normalized (traditional, widths) with every space removed.
 
@@ -55,6 +59,7 @@ def fold(text: str) -> str:
     return _SPACES.sub("", normalize(text))
 
 
+@functools.lru_cache(maxsize=_CACHED_TEXTS)
 def label_key(text: str) -> str:
     """Return a label as the vocabulary spells it: folded, bracketed asides and colons dropped.
 
@@ -82,6 +87,7 @@ def _endings(group: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(mapping(group).items(), key=lambda item: -len(item[0])))
 
 
+@functools.lru_cache(maxsize=_CACHED_TEXTS)
 def header_field(group: str, text: str) -> str | None:
     """Return the field a header cell names: its exact word in ``group``, else its ending.
 
