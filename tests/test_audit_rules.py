@@ -24,7 +24,17 @@ from perfmetrics.judging.bands import ZHONGJIANG_BANDS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "selfeval"
 GRIDS = sorted(FIXTURES.glob("*.grid.tsv"))
-RULES = [*CANDIDATES, Rule("band", None, ZHONGJIANG_BANDS), Rule("band", "half_up:1")]
+#: The rules of rules.md: proportional (exact, rounded to 0.01, to a tenth down, to a point) and
+#: all-or-nothing, each as inference tries them (CANDIDATES), and the two band splits.
+RULES = [
+    *(
+        rule
+        for rule in CANDIDATES
+        if rule.rounding in (None, "half_up:0.01", "down:0.1", "half_up:1")
+    ),
+    Rule("band", None, ZHONGJIANG_BANDS),
+    Rule("band", "half_up:1"),
+]
 #: What rescoring cannot change: a row without a judgeable target or actual, block points (and
 #: findings for information: a printed 执行率 its own amounts do not give).
 UNFIXABLE = {"unjudgeable", "block_weight_mismatch"}
