@@ -27,6 +27,7 @@ __all__ = [
     "lookup",
     "money_unit",
     "number",
+    "opens_with_comparator",
     "placeholder_name",
     "points_in",
     "rate",
@@ -220,11 +221,28 @@ def _comparators() -> frozenset[str]:
 
 
 def comparator_cell(text: str) -> str:
-    """Return the cell if it holds a comparator (``≥``, ``﹦``, ``>=``), else ``""``.
+    """Return the comparator a 指标性质 cell gives, else ``""``.
 
-    A 指标性质 column holds comparators in some forms and ``定量指标`` in others.
+    A 指标性质 column holds comparators in some forms (``≥``, ``﹦``, ``>=``: returned as
+    written), a direction in others (``正向``, ``反向指标``: ``>=`` and ``<=``, words.tsv
+    ``direction_word``), and ``定量指标`` in others (nothing).
 
     >>> comparator_cell("﹦"), comparator_cell(">="), comparator_cell("定量指标")
     ('﹦', '>=', '')
+    >>> comparator_cell("正向指标"), comparator_cell("反 向")
+    ('>=', '<=')
     """
-    return text.strip() if fold(text) in _comparators() else ""
+    folded = fold(text)
+    if folded in _comparators():
+        return text.strip()
+    return mapping("direction_word").get(folded, "")
+
+
+def opens_with_comparator(text: str) -> bool:
+    """Say whether a value cell already opens with a comparator (``≥95%``, ``不低于90%``).
+
+    >>> [opens_with_comparator(text) for text in ("≥95%", "不低于90%", "95%")]
+    [True, True, False]
+    """
+    folded = fold(text)
+    return any(folded.startswith(word) for word in _comparators() if word)
