@@ -201,7 +201,7 @@ def test_direction_words_in_the_comparator_column(
 
 @pytest.mark.parametrize("word", ["得分合计", "综合得分", "总 分", "合计得分"])
 def test_total_rows_as_other_forms_name_them(word: str) -> None:
-    """上海普陀 closes its rows with 总分; other forms write 得分合计, 综合得分 …: the same total."""
+    """上海普陀 closes its rows with 总分; other forms write 得分合计, 综合得分 …: one total."""
     grid = _grid(FIXTURES / "shanghai_putuo-sports-settlement.grid.tsv")
     rows = [[word if cell == "总分" else cell for cell in row] for row in grid.rows]
     (before,), (after,) = _read(grid), _read(Grid(rows, source=grid.source))
