@@ -387,3 +387,12 @@ HEADERS = [
 def test_published_headers(header: tuple[str, ...], fields: dict[str, int]) -> None:
     assert is_indicator_header(header)
     assert dict(read_columns([header], 0).fields) == fields
+
+
+def test_read_tables_points_at_read_selfeval() -> None:
+    """Issue 12: read_tables on a 自评表 said only "no 绩效目标表 table found"."""
+    found = pm.read_tables(EXPORTS / "hunan_hengshan-grain-reserve.txt")
+    assert list(found) == []
+    assert found.warnings[0].endswith("it holds a 绩效自评表: read it with read_selfeval")
+    seed = Path(__file__).parent / "data" / "seeds" / "002_9447ddad8dc33496.txt"
+    assert "read_selfeval" not in " ".join(pm.read_tables(seed).warnings)

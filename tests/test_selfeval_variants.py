@@ -179,3 +179,31 @@ def test_damaged_tables_never_raise(path: Path, data: st.DataObject) -> None:
     for table in found:
         for finding in pm.audit(table):
             assert finding.code in CODES and finding.message
+
+
+@pytest.mark.parametrize(
+    ("word", "op", "outcomes"),
+    [("正向指标", ">=", ["met"] * 4), ("反向", "<=", ["not_met"] * 4), ("定量指标", "", None)],
+)
+def test_direction_words_in_the_comparator_column(
+    word: str, op: str, outcomes: list[str] | None
+) -> None:
+    """河北成安 writes ``>=`` in its 符号 column; other forms write 正向/反向 (rules.md §1a:
+    正向指标 即目标值为≥X, 反向指标 即目标值为≤X), or 定量指标, which gives no direction."""
+    grid = _grid(FIXTURES / "hebei_chengan-centenarian-allowance.grid.tsv")
+    rows = [[word if cell == ">=" else cell for cell in row] for row in grid.rows]
+    (before,), (after,) = _read(grid), _read(Grid(rows, source=grid.source))
+    targets = [row.target for row in after.rows]
+    assert targets == [row.target.replace(">=", op) for row in before.rows]
+    if outcomes is not None:
+        assert [row.verdict.outcome for row in after.rows] == outcomes
+
+
+@pytest.mark.parametrize("word", ["得分合计", "综合得分", "总 分", "合计得分"])
+def test_total_rows_as_other_forms_name_them(word: str) -> None:
+    """上海普陀 closes its rows with 总分; other forms write 得分合计, 综合得分 …: one total."""
+    grid = _grid(FIXTURES / "shanghai_putuo-sports-settlement.grid.tsv")
+    rows = [[word if cell == "总分" else cell for cell in row] for row in grid.rows]
+    (before,), (after,) = _read(grid), _read(Grid(rows, source=grid.source))
+    assert rows != [list(row) for row in grid.rows]
+    assert (after.total_score, len(after.rows)) == (before.total_score, len(before.rows))

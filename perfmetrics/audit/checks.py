@@ -139,6 +139,7 @@ def _row_findings(
     if weight is None or score is None:
         return found
     expected = expected_score(row, rule or fallback)
+    by_rule = rule is not None and explains(row, rule)
     if score > weight:
         message = f"{name}得分{_n(score)}超过分值{_n(weight)}"
         found.append(
@@ -152,6 +153,9 @@ def _row_findings(
                 expected=weight,
             )
         )
+    elif by_rule:
+        return found  # a stated rule may give a miss full marks (rounded to whole points) or
+        # dock a met verdict without a reason (inside its band: rules.md §2a, 合理确定分值)
     elif verdict.met is False and score >= weight and weight > 0:
         outcome = _OUTCOMES[verdict.outcome]
         message = f"{name}{outcome}（{verdict.reason_zh}），却得满分{_n(score)}/{_n(weight)}"

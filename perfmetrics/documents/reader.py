@@ -6,6 +6,7 @@ import os
 
 from perfmetrics.documents.model import Tables
 from perfmetrics.documents.registry import READERS, pick_reader
+from perfmetrics.documents.selfeval.reader import holds_selfeval
 from perfmetrics.documents.source import Source
 from perfmetrics.errors import DocumentError
 
@@ -40,5 +41,10 @@ def read_tables(source: str | os.PathLike[str] | bytes, *, year: int | None = No
     if not tables:
         tables.warnings.append(
             f"{name}: no 绩效目标表 table found (no 单位： line or 活动编码 header)"
+            + (
+                "; it holds a 绩效自评表: read it with read_selfeval"
+                if holds_selfeval(loaded)
+                else ""
+            )
         )
     return tables

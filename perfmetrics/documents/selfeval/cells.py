@@ -27,6 +27,7 @@ __all__ = [
     "lookup",
     "money_unit",
     "number",
+    "opens_with_comparator",
     "placeholder_name",
     "points_in",
     "rate",
@@ -44,8 +45,12 @@ _POINTS = regex.compile(r"(\d+(?:\.\d+)?)\s*分")
 _YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
 #: Form placeholders in a 三级 cell: ``指标1``, ``指标2``, ``……``.
 _PLACEHOLDER_NAME = regex.compile(r"(?:指标\d*|[.…·。]+|[-—]+)")
+#: Cells seen again and again (headers, labels, every row's cells asked for every field) are
+#: folded once: the cache holds this many distinct texts.
+_CACHED_TEXTS = 1 << 14
 
 
+@functools.lru_cache(maxsize=_CACHED_TEXTS)
 def fold(text: str) -> str:
     """Return ``text`` normalized (traditional, widths) with every space removed.
 
@@ -55,6 +60,7 @@ def fold(text: str) -> str:
     return _SPACES.sub("", normalize(text))
 
 
+@functools.lru_cache(maxsize=_CACHED_TEXTS)
 def label_key(text: str) -> str:
     """Return a label as the vocabulary spells it: folded, bracketed asides and colons dropped.
 
@@ -82,6 +88,7 @@ def _endings(group: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(mapping(group).items(), key=lambda item: -len(item[0])))
 
 
+@functools.lru_cache(maxsize=_CACHED_TEXTS)
 def header_field(group: str, text: str) -> str | None:
     """Return the field a header cell names: its exact word in ``group``, else its ending.
 
@@ -214,11 +221,28 @@ def _comparators() -> frozenset[str]:
 
 
 def comparator_cell(text: str) -> str:
-    """Return the cell if it holds a comparator (``≥``, ``﹦``, ``>=``), else ``""``.
+    """Return the comparator a 指标性质 cell gives, else ``""``.
 
-    A 指标性质 column holds comparators in some forms and ``定量指标`` in others.
+    A 指标性质 column holds comparators in some forms (``≥``, ``﹦``, ``>=``: returned as
+    written), a direction in others (``正向``, ``反向指标``: ``>=`` and ``<=``, words.tsv
+    ``direction_word``), and ``定量指标`` in others (nothing).
 
     >>> comparator_cell("﹦"), comparator_cell(">="), comparator_cell("定量指标")
     ('﹦', '>=', '')
+    >>> comparator_cell("正向指标"), comparator_cell("反 向")
+    ('>=', '<=')
     """
-    return text.strip() if fold(text) in _comparators() else ""
+    folded = fold(text)
+    if folded in _comparators():
+        return text.strip()
+    return mapping("direction_word").get(folded, "")
+
+
+def opens_with_comparator(text: str) -> bool:
+    """Say whether a value cell already opens with a comparator (``≥95%``, ``不低于90%``).
+
+    >>> [opens_with_comparator(text) for text in ("≥95%", "不低于90%", "95%")]
+    [True, True, False]
+    """
+    folded = fold(text)
+    return any(folded.startswith(word) for word in _comparators() if word)

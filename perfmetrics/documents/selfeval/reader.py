@@ -13,12 +13,13 @@ from collections.abc import Iterable
 
 from perfmetrics.documents.grid import Grid
 from perfmetrics.documents.grid_readers import GRID_READERS, grids_of
+from perfmetrics.documents.selfeval.columns import is_indicator_header
 from perfmetrics.documents.selfeval.layout import read_grid
 from perfmetrics.documents.selfeval.model import SelfEvaluation
 from perfmetrics.documents.source import Source
 from perfmetrics.errors import DocumentError
 
-__all__ = ["read_selfeval"]
+__all__ = ["holds_selfeval", "read_selfeval"]
 
 
 def _grids(
@@ -70,3 +71,14 @@ def read_selfeval(
     if not tables and not warnings:
         warnings.append(f"{name}: no 绩效自评表 found (no header naming 完成值 or 得分 columns)")
     return SelfEvaluation(tables, source=name, warnings=warnings)
+
+
+def holds_selfeval(source: Source) -> bool:
+    """Say whether a loaded document holds a self-evaluation table.
+
+    A self-evaluation indicator header (naming 完成值 or 得分 columns) is enough: then
+    :func:`perfmetrics.read_tables`, which finds no 绩效目标表 in it, points at
+    :func:`read_selfeval`.
+    """
+    grids, _ = grids_of(source)
+    return any(is_indicator_header(row) for grid in grids for row in grid.rows)

@@ -21,6 +21,7 @@ from perfmetrics.documents.selfeval.cells import (
     is_part_name,
     label_key,
     number,
+    opens_with_comparator,
     placeholder_name,
     points_in,
     rate,
@@ -115,6 +116,8 @@ def _target(columns: Columns, row: Sequence[str]) -> str:
     unit = columns.get(row, "target_unit")
     if unit and _BARE_NUMBER.fullmatch(fold(value)):
         value += unit
+    if opens_with_comparator(value):
+        return value  # the value cell writes its own comparator: a 指标性质 cell adds nothing
     return comparator_cell(columns.get(row, "target_op")) + value
 
 
