@@ -125,8 +125,12 @@ def to_frame(tables: Table | Iterable[Table]) -> pd.DataFrame:
     return _frame(to_arrow(tables))
 
 
-def _column(frame: pd.DataFrame, name: str | None) -> list[Any] | None:
-    return None if name is None else frame[name].astype(object).tolist()
+def _column(frame: pd.DataFrame, name: str | None) -> list[Any]:
+    """Return a column as Python objects with None for missing (all None when not named)."""
+    if name is None:
+        return [None] * len(frame)
+    column = frame[name].astype(object)
+    return column.where(column.notna(), None).tolist()
 
 
 def judge(
@@ -155,14 +159,15 @@ def judge(
     """
     _pandas()
     table, _ = judge_columns(
-        _column(frame, target) or [],
-        _column(frame, actual) or [],
+        _column(frame, target),
+        _column(frame, actual),
         categories=_column(frame, category),
         indicators=_column(frame, indicator),
         weights=_column(frame, weight),
         rule=rule,
         rounding=rounding,
         year=year,
+        clean=True,
     )
     judged = _frame(table, frame.index)
     out = frame.copy()
