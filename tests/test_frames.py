@@ -160,3 +160,12 @@ def test_a_missing_extra_says_which_to_install(
     target = columns if call == "to_arrow" else frames
     with pytest.raises(ImportError, match=rf'pip install "perfmetrics\[{extra}\]"'):
         getattr(target, call)(*args[call])
+
+
+def test_to_arrow_needs_pyarrow_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    tables = pm.read_tables(SEEDS / "002_9447ddad8dc33496.txt")
+    monkeypatch.setitem(sys.modules, "pandas", None)  # the [arrow] extra alone
+    table = columns.to_arrow(tables)
+    assert table.num_rows == 36
+    assert table.column("magnitude").to_pylist()[3] == Decimal(10)
+    assert table.column("amount").to_pylist()[3] == 100000.0
