@@ -266,5 +266,5 @@ def register_accessor() -> None:
             return quantities(self._frame, unit)
 
 
-if "pandas" in sys.modules:  # pandas is already loaded: registering costs nothing
+if sys.modules.get("pandas") is not None:  # pandas is already loaded: registering is free
     register_accessor()
