@@ -76,6 +76,8 @@ def _common_unit(unit: str) -> tuple[str, str] | None:
             convert(Decimal(1), unit, target)
         except UnitMismatchError:
             continue
+        except Exception:  # a unit pint cannot read at all has no common unit: keep it as is
+            return None
         return target, name
     return None
 

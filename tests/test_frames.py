@@ -12,11 +12,14 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 from conftest import SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pandas.api.types import is_object_dtype
 
 import perfmetrics as pm
 import perfmetrics.accessor  # registers Series.pm and DataFrame.pm
 from perfmetrics import column_judging, columns, frames
+from perfmetrics.strategies import targets
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
@@ -178,3 +181,13 @@ def test_the_arrow_modules_never_import_pandas(module: object) -> None:
         )
     }
     assert "pyarrow" in imported and "pandas" not in imported
+
+
+@settings(deadline=None, max_examples=40)  # each example builds a frame: keep the suite fast
+@given(st.lists(st.one_of(targets().map(str), st.text(max_size=12), st.none()), max_size=8))
+def test_any_column_normalizes_to_typed_columns(texts: list[str | None]) -> None:
+    frame = pm.normalize(texts)
+    assert len(frame) == len(texts)
+    assert not any(is_object_dtype(dtype) for dtype in frame.dtypes)
+    for text, kind, error in zip(texts, frame["kind"], frame["error"], strict=True):
+        assert (kind is pd.NA) == (error is not pd.NA), text  # a kind, or why there is none
