@@ -305,3 +305,9 @@ def test_without_the_cli_extra_help_is_plain_and_there_is_no_bar(
     terminal = _Terminal()
     assert list(progress([1, 2], "reading", stream=terminal)) == [1, 2]
     assert terminal.getvalue() == ""
+
+
+def test_parse_never_cuts_a_long_reading(capsys: pytest.CaptureFixture[str]) -> None:
+    text = "提高基层劳动保障公共服务效率并持续发挥作用"  # a 效益指标 cell of seed 004, lengthened
+    assert main(["parse", text]) == EXIT_OK
+    assert text in capsys.readouterr().out
