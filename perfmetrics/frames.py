@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PANDAS_MISSING",
     "PINT_PANDAS_MISSING",
+    "PYARROW_FOR_PANDAS_MISSING",
     "judge",
     "normalize",
     "pandas_dtype",
@@ -44,6 +45,10 @@ __all__ = [
 
 #: The message of the ImportError raised when pandas is not installed.
 PANDAS_MISSING = 'this needs pandas, an optional extra: pip install "perfmetrics[pandas]"'
+#: The message of the ImportError raised when pandas is there but pyarrow is not.
+PYARROW_FOR_PANDAS_MISSING = (
+    'typed frames need pyarrow, which the pandas extra brings: pip install "perfmetrics[pandas]"'
+)
 #: The message of the ImportError raised when pint-pandas is not installed.
 PINT_PANDAS_MISSING = 'this needs pint-pandas, an optional extra: pip install "perfmetrics[pint]"'
 
@@ -53,7 +58,10 @@ def _pandas() -> Any:
         import pandas
     except ImportError as exc:
         raise ImportError(PANDAS_MISSING, name="pandas") from exc
-    import_pyarrow()
+    try:
+        import_pyarrow()
+    except ImportError as exc:
+        raise ImportError(PYARROW_FOR_PANDAS_MISSING, name="pyarrow") from exc
     register_accessor()
     return pandas
 

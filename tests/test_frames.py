@@ -153,7 +153,7 @@ def test_pint_pandas_columns_use_the_shared_registry() -> None:
 
 @pytest.mark.parametrize(
     ("module", "call", "extra"),
-    [("pyarrow", "to_arrow", "arrow"), ("pyarrow", "normalize", "arrow"),
+    [("pyarrow", "to_arrow", "arrow"), ("pyarrow", "normalize", "pandas"),
      ("pint_pandas", "quantities", "pint")],
 )  # fmt: skip
 def test_a_missing_extra_says_which_to_install(
