@@ -11,7 +11,7 @@ virtual environment takes longer than the suite's budget allows). Steps:
 3. from another temporary directory, check that ``perfmetrics`` comes from the venv, run
    ``perfmetrics --version`` and ``perfmetrics demo``, resolve ``st.from_type`` through the
    ``hypothesis`` entry point, and run the ``python`` blocks of the pages that need no file of
-   the checkout (README.md, docs/judging.md, docs/fuzzing.md) as doctests.
+   the checkout (README.md, docs/judging.md, docs/fuzzing.md, docs/frames.md) as doctests.
 
 Run by hand: ``.venv/bin/python .ci/wheel_examples.py``. Exit 0 when all pass.
 """
@@ -26,7 +26,7 @@ import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ["README.md", "docs/judging.md", "docs/fuzzing.md"]
+PAGES = ["README.md", "docs/judging.md", "docs/fuzzing.md", "docs/frames.md"]
 
 DOCTEST = """
 import doctest, sys

@@ -34,14 +34,8 @@ def _first_line(exc: PerfmetricsError) -> str:
     return str(exc).splitlines()[0]
 
 
-def _judge_one(
-    target: object,
-    actual: object,
-    category: object,
-    indicator: object,
-    weight: object,
-    options: dict[str, Any],
-) -> Judged:
+def _judge_one(key: tuple[Any, ...], options: dict[str, Any]) -> Judged:
+    target, actual, category, indicator, weight = key
     if not isinstance(target, str) or not target.strip():
         return None, None, None, None, "the target is empty"
     if not isinstance(actual, str) or not actual.strip():
@@ -63,7 +57,7 @@ def _judge_one(
             points = score(
                 verdict.target,
                 verdict.actual,
-                weight,  # type: ignore[arg-type]  # a bad one raises InputTypeError
+                weight,  # a bad one raises InputTypeError
                 rule=options["rule"],
                 rounding=options["rounding"],
                 verdict=verdict,
@@ -79,16 +73,20 @@ def _judge_one(
     )
 
 
-def _cell(column: Sequence[Any] | None, i: int) -> Any:
+def _missing_to_none(column: Sequence[Any] | None, length: int) -> list[Any]:
+    """Return ``column`` as a list with NaN and pandas' NA as None (all None when absent)."""
     if column is None:
-        return None
-    item = column[i]
-    if hasattr(item, "item") and not isinstance(item, str):  # a numpy scalar
-        item = item.item()
-    try:
-        return None if item != item else item  # NaN and pandas' NA are missing
-    except (TypeError, ValueError):  # pd.NA refuses comparison in bool context
-        return None
+        return [None] * length
+    cells = []
+    for item in column:
+        if hasattr(item, "item") and not isinstance(item, str):  # a numpy scalar
+            item = item.item()
+        try:
+            missing = item != item  # NaN
+        except (TypeError, ValueError):  # pandas' NA refuses to be a bool
+            missing = True
+        cells.append(None if missing is True else item)
+    return cells
 
 
 def judge_columns(
@@ -101,11 +99,14 @@ def judge_columns(
     rule: str = "proportional",
     rounding: str | None = None,
     year: int | None = None,
+    clean: bool = False,
 ) -> tuple[pa.Table, int]:
     """Judge ``actuals[i]`` against ``targets[i]``: an Arrow table of ``JUDGE_COLUMNS``.
 
     Returns the table (``met`` bool, ``margin`` exact decimal in ``margin_unit``, ``score``
-    exact decimal, ``reason`` string) and how many distinct pairs were judged.
+    exact decimal, ``reason`` string) and how many distinct pairs were judged. Missing cells
+    (None, NaN, pandas' NA) are read as empty; ``clean=True`` says the columns are lists with
+    None for missing already (every column given, of the same length), which is faster.
 
     Raises:
         ImportError: pyarrow is not installed.
@@ -113,33 +114,26 @@ def judge_columns(
     """
     pa = import_pyarrow()
     options = {"rule": rule, "rounding": rounding, "year": year}
-    seen: dict[tuple[Any, ...], Judged] = {}
-    rows: list[Judged] = []
-    for i in range(len(targets)):
-        key = (
-            _cell(targets, i),
-            _cell(actuals, i),
-            _cell(categories, i),
-            _cell(indicators, i),
-            _cell(weights, i),
-        )
+    seen: dict[tuple[Any, ...], int] = {}
+    distinct: list[Judged] = []
+    codes: list[int] = []
+    length = len(targets)
+    columns = [
+        column if clean else _missing_to_none(column, length)
+        for column in (targets, actuals, categories, indicators, weights)
+    ]
+    for key in zip(*columns, strict=True):
         try:
-            judged = seen[key]
+            code = seen[key]
         except KeyError:
-            judged = seen[key] = _judge_one(*key, options)
-        except TypeError:  # an unhashable cell
-            judged = _judge_one(*key, options)
-        rows.append(judged)
+            code = seen[key] = len(distinct)
+            distinct.append(_judge_one(key, options))
+        except TypeError:  # an unhashable cell: judged on its own
+            code = len(distinct)
+            distinct.append(_judge_one(key, options))
+        codes.append(code)
     met, margin, unit, points, reason = (
-        (list(c) for c in zip(*rows, strict=True))
-        if rows
-        else (
-            [],
-            [],
-            [],
-            [],
-            [],
-        )
+        (list(c) for c in zip(*distinct, strict=True)) if distinct else ([], [], [], [], [])
     )
     margin_array, lost_margin = decimal_array(margin)
     score_array, lost_score = decimal_array(points)
@@ -153,5 +147,5 @@ def judge_columns(
             "score": score_array,
             "reason": pa.array(reason, type=pa.string()),
         }
-    )
-    return table, len(seen)
+    ).take(pa.array(codes, type=pa.int64()))
+    return table, len(distinct)

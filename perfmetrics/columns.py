@@ -76,6 +76,8 @@ def _common_unit(unit: str) -> tuple[str, str] | None:
             convert(Decimal(1), unit, target)
         except UnitMismatchError:
             continue
+        except Exception:  # a unit pint cannot read at all has no common unit: keep it as is
+            return None
         return target, name
     return None
 
@@ -122,12 +124,14 @@ def decimal_array(values: Sequence[Decimal | None]) -> tuple[pa.Array, list[int]
     (Decimal128Type(decimal128(38, 2)), [Decimal('262.96'), None, None], [2])
     """
     pa = import_pyarrow()
-    held = [v for v in values if v is not None and _fits(v, _places(v), 76)]
+    distinct = {v for v in values if v is not None}  # columns repeat: check each value once
+    held = [v for v in distinct if _fits(v, _places(v), 76)]
     scale = max((_places(v) for v in held), default=0)
     digits = max((_digits(v) for v in held), default=1)
     kind, precision = (pa.decimal128, 38) if digits + scale <= 38 else (pa.decimal256, 76)
-    lost = [i for i, v in enumerate(values) if v is not None and not _fits(v, scale, precision)]
-    cells = [None if i in lost else v for i, v in enumerate(values)] if lost else list(values)
+    too_long = {v for v in distinct if not _fits(v, scale, precision)}
+    lost = [i for i, v in enumerate(values) if v in too_long] if too_long else []
+    cells = [None if v in too_long else v for v in values] if too_long else list(values)
     return pa.array(cells, type=kind(precision, scale)), lost
 
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PANDAS_MISSING",
     "PINT_PANDAS_MISSING",
+    "PYARROW_FOR_PANDAS_MISSING",
     "judge",
     "normalize",
     "pandas_dtype",
@@ -44,6 +45,10 @@ __all__ = [
 
 #: The message of the ImportError raised when pandas is not installed.
 PANDAS_MISSING = 'this needs pandas, an optional extra: pip install "perfmetrics[pandas]"'
+#: The message of the ImportError raised when pandas is there but pyarrow is not.
+PYARROW_FOR_PANDAS_MISSING = (
+    'typed frames need pyarrow, which the pandas extra brings: pip install "perfmetrics[pandas]"'
+)
 #: The message of the ImportError raised when pint-pandas is not installed.
 PINT_PANDAS_MISSING = 'this needs pint-pandas, an optional extra: pip install "perfmetrics[pint]"'
 
@@ -53,7 +58,10 @@ def _pandas() -> Any:
         import pandas
     except ImportError as exc:
         raise ImportError(PANDAS_MISSING, name="pandas") from exc
-    import_pyarrow()
+    try:
+        import_pyarrow()
+    except ImportError as exc:
+        raise ImportError(PYARROW_FOR_PANDAS_MISSING, name="pyarrow") from exc
     register_accessor()
     return pandas
 
@@ -125,8 +133,12 @@ def to_frame(tables: Table | Iterable[Table]) -> pd.DataFrame:
     return _frame(to_arrow(tables))
 
 
-def _column(frame: pd.DataFrame, name: str | None) -> list[Any] | None:
-    return None if name is None else frame[name].astype(object).tolist()
+def _column(frame: pd.DataFrame, name: str | None) -> list[Any]:
+    """Return a column as Python objects with None for missing (all None when not named)."""
+    if name is None:
+        return [None] * len(frame)
+    column = frame[name].astype(object)
+    return column.where(column.notna(), None).tolist()
 
 
 def judge(
@@ -155,14 +167,15 @@ def judge(
     """
     _pandas()
     table, _ = judge_columns(
-        _column(frame, target) or [],
-        _column(frame, actual) or [],
+        _column(frame, target),
+        _column(frame, actual),
         categories=_column(frame, category),
         indicators=_column(frame, indicator),
         weights=_column(frame, weight),
         rule=rule,
         rounding=rounding,
         year=year,
+        clean=True,
     )
     judged = _frame(table, frame.index)
     out = frame.copy()
@@ -261,5 +274,5 @@ def register_accessor() -> None:
             return quantities(self._frame, unit)
 
 
-if "pandas" in sys.modules:  # pandas is already loaded: registering costs nothing
+if sys.modules.get("pandas") is not None:  # pandas is already loaded: registering is free
     register_accessor()

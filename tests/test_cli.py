@@ -292,3 +292,22 @@ def test_demo_shows_the_op_a_bare_value_implies(capsys: pytest.CaptureFixture[st
     assert main(["demo"]) == EXIT_OK
     line = next(row for row in capsys.readouterr().out.splitlines() if "运维公众号" in row)
     assert line.endswith("op >= (implied by 数量指标)")  # `1个` under 数量指标 (seed 002)
+
+
+def test_without_the_cli_extra_help_is_plain_and_there_is_no_bar(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "rich_argparse", None)
+    monkeypatch.setitem(sys.modules, "rich.progress", None)
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    assert "--fail-on-unknown" in capsys.readouterr().out
+    terminal = _Terminal()
+    assert list(progress([1, 2], "reading", stream=terminal)) == [1, 2]
+    assert terminal.getvalue() == ""
+
+
+def test_parse_never_cuts_a_long_reading(capsys: pytest.CaptureFixture[str]) -> None:
+    text = "提高基层劳动保障公共服务效率并持续发挥作用"  # a 效益指标 cell of seed 004, lengthened
+    assert main(["parse", text]) == EXIT_OK
+    assert text in capsys.readouterr().out

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pytest
 from conftest import SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pandas.api.types import is_object_dtype
 
 import perfmetrics as pm
 import perfmetrics.accessor  # registers Series.pm and DataFrame.pm
 from perfmetrics import column_judging, columns, frames
+from perfmetrics.strategies import targets
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
@@ -148,7 +153,7 @@ def test_pint_pandas_columns_use_the_shared_registry() -> None:
 
 @pytest.mark.parametrize(
     ("module", "call", "extra"),
-    [("pyarrow", "to_arrow", "arrow"), ("pyarrow", "normalize", "arrow"),
+    [("pyarrow", "to_arrow", "arrow"), ("pyarrow", "normalize", "pandas"),
      ("pint_pandas", "quantities", "pint")],
 )  # fmt: skip
 def test_a_missing_extra_says_which_to_install(
@@ -160,3 +165,29 @@ def test_a_missing_extra_says_which_to_install(
     target = columns if call == "to_arrow" else frames
     with pytest.raises(ImportError, match=rf'pip install "perfmetrics\[{extra}\]"'):
         getattr(target, call)(*args[call])
+
+
+@pytest.mark.parametrize("module", [columns, column_judging], ids=["columns", "column_judging"])
+def test_the_arrow_modules_never_import_pandas(module: object) -> None:
+    # pm.to_arrow needs the [arrow] extra only; pyarrow imports pandas on its own when present,
+    # so this is checked on the source: no import of pandas anywhere in the module.
+    tree = ast.parse(Path(str(getattr(module, "__file__", ""))).read_text(encoding="utf-8"))
+    imported = {
+        alias.name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in (
+            node.names if isinstance(node, ast.Import) else [ast.alias(node.module or "")]
+        )
+    }
+    assert "pyarrow" in imported and "pandas" not in imported
+
+
+@settings(deadline=None, max_examples=40)  # each example builds a frame: keep the suite fast
+@given(st.lists(st.one_of(targets().map(str), st.text(max_size=12), st.none()), max_size=8))
+def test_any_column_normalizes_to_typed_columns(texts: list[str | None]) -> None:
+    frame = pm.normalize(texts)
+    assert len(frame) == len(texts)
+    assert not any(is_object_dtype(dtype) for dtype in frame.dtypes)
+    for text, kind, error in zip(texts, frame["kind"], frame["error"], strict=True):
+        assert (kind is pd.NA) == (error is not pd.NA), text  # a kind, or why there is none

@@ -62,3 +62,27 @@ def test_wheel_parses_from_another_directory(wheel: Path, tmp_path: Path) -> Non
         check=True,
     )
     assert result.stdout.split() == ["17000", "人", "perfmetrics.values.api"]
+
+
+def test_wheel_ships_the_sample_and_the_hypothesis_entry_point(wheel: Path, tmp_path: Path) -> None:
+    # The README's examples run from the wheel in a fresh venv: .ci/wheel_examples.py (CI).
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        (entry_points,) = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
+        declared = archive.read(entry_points).decode("utf-8")
+        archive.extractall(tmp_path / "site")
+    assert {"perfmetrics/data/sample_document.txt", "perfmetrics/data/sample_actuals.csv"} <= names
+    assert "[hypothesis]\n_ = perfmetrics.hypothesis_types:_hypothesis_setup_hook" in declared
+    code = "import perfmetrics as pm; print(pm.read_tables(pm.sample_document()))"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path / "site")},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == (
+        f"<Tables from {tmp_path / 'site' / 'perfmetrics' / 'data' / 'sample_document.txt'}: "
+        "4 tables, 36 rows, 1 warnings>"
+    )

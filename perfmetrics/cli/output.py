@@ -64,22 +64,22 @@ def display_width(text: str) -> int:
     return sum(max(int(wcwidth(char)), 0) for char in text)  # control characters count 0
 
 
-def pad(text: str, width: int) -> str:
-    """Return ``text`` cut to at most ``width`` cells and padded with spaces to exactly that.
+def pad(text: str, width: int, *, cut: bool = True) -> str:
+    """Return ``text`` padded with spaces to ``width`` cells; cut to fit unless ``cut=False``.
 
     >>> pad("农村劳动力转移人数", 10) + "|"
     '农村劳动力|'
-    >>> pad("≥90%", 6) + "|"
-    '≥90%  |'
+    >>> pad("≥90%", 6) + "|", pad("农村劳动力转移人数", 10, cut=False) + "|"
+    ('≥90%  |', '农村劳动力转移人数|')
     """
     shown, used = [], 0
     for char in text:
         size = max(int(wcwidth(char)), 0)
-        if used + size > width:
+        if cut and used + size > width:
             break
         shown.append(char)
         used += size
-    return "".join(shown) + " " * (width - used)
+    return "".join(shown) + " " * max(width - used, 0)
 
 
 def describe(text: str, *, year: int | None, category: str | None = None) -> str:
@@ -89,7 +89,7 @@ def describe(text: str, *, year: int | None, category: str | None = None) -> str
     under 数量指标 is judged as ``>=``).
     """
     value = parse(text, year=year)
-    parts = [pad(str(value.kind), 11), pad(str(value), 28)]
+    parts = [pad(str(value.kind), 11), pad(str(value), 28, cut=False)]
     op = value.op
     if op is not None and category is not None and not value.op_explicit:
         op = effective_op(value, category)
