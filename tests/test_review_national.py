@@ -154,6 +154,7 @@ MUST_NOT = [
     # a duration under a rate's name: rate_unit reports it, the name's direction does not apply
     ("direction", "安徽", "农产品质检体系和三品一标", "检测及时率", "≤7工作日"),
     ("direction", "安徽", "委托业务项目", "项目总成本", "≤90万元"),
+    ("direction", "安徽", "皖浙赣省委驻地旧址陈列布展", "指标2:安全事故发生率", "<=0%"),
     ("satisfaction_floor", "四川", "马踏镇村组干部报酬", "人民群众满意度", "95"),
     (
         "satisfaction_floor",
@@ -392,3 +393,18 @@ def test_no_category_missing_when_no_row_names_a_category() -> None:
         for name, raw in (("培训人数", "≥300人次"), ("满意度", "≥90%"))
     )
     assert [f for f in pm.review(pm.Table(rows=rows)) if f.rule == "required_categories"] == []
+
+
+def test_a_ceiling_rate_written_as_a_floor() -> None:
+    # no published row writes 故障率/投诉率 with ≥; seed 000's 故障率 ≤5% (table 69) edited
+    real = seed_tables("000")[69].rows[9]
+    assert (real.level3, real.raw) == ("故障率", "≤5%")
+    for text in ("≥5%", "不低于5%"):
+        edited = make_row(
+            {"level2": real.level2, "level3": real.level3, "raw": text}, line=0, year=None
+        )
+        found = [f for f in pm.review(pm.Table(rows=(edited,))) if f.rule == "direction"]
+        assert [(f.code, f.severity) for f in found] == [("direction_against_rate", "error")]
+        assert found[0].message == (
+            f"“故障率”以“故障率”结尾，目标值应写≤，指标值“{text}”却用了≥。请核实目标方向。"
+        )

@@ -54,11 +54,13 @@ _UNIT_LABEL = regex.compile(r"^(?:计量|度量)?单位[:：]?")
 _NUMBER = regex.compile(r"[0-9一二三四五六七八九十百千两零〇]")
 
 
+@functools.lru_cache(maxsize=8192)  # names and category cells repeat across rows and rules
 def fold(text: str) -> str:
     """Return ``text`` with widths and look-alikes folded and all whitespace removed."""
     return "".join(normalize(text).split())
 
 
+@functools.lru_cache(maxsize=1024)
 def stem(category: str) -> str:
     """Return a category name without its trailing 指标: ``社会效益指标`` → ``社会效益``."""
     folded = fold(category)
@@ -218,6 +220,7 @@ def stated_unit(row: IndicatorRow) -> str | None:
     return _name_unit(row.level3)
 
 
+@functools.lru_cache(maxsize=256)
 def money_unit(text: str | None) -> str | None:
     """Return the unit of money a budget figure's unit text names (``金额单位：万元`` → 万元).
 
