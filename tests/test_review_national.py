@@ -408,3 +408,40 @@ def test_a_ceiling_rate_written_as_a_floor() -> None:
         assert found[0].message == (
             f"“故障率”以“故障率”结尾，目标值应写≤，指标值“{text}”却用了≥。请核实目标方向。"
         )
+
+
+STATED_UNITS = [
+    # (category, name, value, rule, codes): the unit is in the name's closing aside
+    ("质量指标", "验收合格率(%)", "120", "rate_over_100", ["rate_over_100"]),
+    ("质量指标", "验收合格率(%)", "100", "rate_over_100", []),
+    ("质量指标", "种植作物成活率(≥**%)", "≤85", "direction", ["direction_against_rate"]),
+    ("质量指标", "种植作物成活率(≥**%)", ">=85", "direction", []),
+    ("满意度指标", "群众满意度(%)", "≥60", "satisfaction_floor", ["satisfaction_below_floor"]),
+    ("时效指标", "办理时限(工作日)", "≤5", "timeliness", []),
+    ("时效指标", "办理时限", "≤5", "timeliness", ["timeliness_not_time"]),
+    ("质量指标", "培训合格率(人)", "≥95", "rate_unit", ["rate_not_percent"]),
+]
+
+
+@pytest.mark.parametrize(("category", "name", "text", "rule", "codes"), STATED_UNITS)
+def test_target_rules_read_the_unit_stated_in_the_name(
+    category: str, name: str, text: str, rule: str, codes: list[str]
+) -> None:
+    row = make_row({"level2": category, "level3": name, "raw": text}, line=0, year=2024)
+    assert [f.code for f in pm.review(pm.Table(rows=(row,))) if f.rule == rule] == codes
+
+
+def test_cost_in_a_unit_stated_in_the_name() -> None:
+    table = seed_tables("001")[4]  # 归集经费 ≤16796.7万元 against 8427.70万元, written bare
+    real = table.rows[3]
+    cells = {"level1": real.level1, "level2": real.level2, "level3": "归集经费(万元)"}
+    bare = make_row({**cells, "raw": "≤16796.7"}, line=0, year=2025)
+    edited = attrs.evolve(table, rows=(*table.rows[:3], bare, *table.rows[4:]))
+    found = [f for f in pm.review(edited) if f.rule == "cost_over_budget"]
+    assert [(f.row, f.message) for f in found] == [
+        (
+            3,
+            "成本指标“归集经费(万元)”的金额16796.7万元超过本表预算数8427.70万元。"
+            "请核实金额和单位（万元与元）。",
+        )
+    ]

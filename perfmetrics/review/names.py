@@ -27,6 +27,7 @@ from perfmetrics.values.notices import WarningCode, has_warning
 from perfmetrics.vocabulary import mapping, unit_entries, words
 
 __all__ = [
+    "bare_name",
     "category_match",
     "contains_word",
     "ending",
@@ -36,9 +37,11 @@ __all__ = [
     "money_amount",
     "money_unit",
     "percent",
+    "row_amount",
     "stated_unit",
     "stem",
     "target_amount",
+    "with_stated_unit",
 ]
 
 #: The suffix every category name may carry.
@@ -73,9 +76,19 @@ def _words(group: str) -> tuple[str, ...]:
     return tuple(sorted(words(group), key=len, reverse=True))
 
 
-def ending(name: str, group: str) -> str | None:
-    """Return the word of ``group`` that ``name`` ends with, or None."""
+def bare_name(name: str) -> str:
+    """Return a name folded, without the aside that may close it: ``合格率(%)`` → ``合格率``.
+
+    >>> bare_name("种植作物成活率(≥**%)"), bare_name("故障率")
+    ('种植作物成活率', '故障率')
+    """
     folded = fold(name)
+    return _TRAILING_ASIDE.sub("", folded) or folded
+
+
+def ending(name: str, group: str) -> str | None:
+    """Return the word of ``group`` that ``name`` ends with, an aside after it left out; or None."""
+    folded = bare_name(name)
     return next((word for word in _words(group) if folded.endswith(word)), None)
 
 
@@ -148,13 +161,32 @@ def is_time(unit: str) -> bool:
     return any(atom in _time_units() for atom in atoms)
 
 
-def money_amount(value: Value | None, unit: str, *, bare_wan_as_yuan: bool) -> Decimal | None:
-    """Return the money a value sets, in ``unit`` (a range counts by its upper bound).
+def with_stated_unit(row: IndicatorRow, amount: Amount | None) -> Amount | None:
+    """Return ``amount`` (one of the row's target's) in the unit the row states, if it has none.
 
-    With ``bare_wan_as_yuan``, a number written with 万 but no unit (``≤2013 万``, which the
+    ``合格率(%)`` with ``120`` is 120%, ``购置成本(万元)`` with ``≤50`` is 50万元 (see
+    :func:`stated_unit`); an amount with a unit of its own keeps it.
+    """
+    if amount is None or amount.unit:
+        return amount
+    unit = stated_unit(row)
+    return amount if unit is None else Amount(amount.magnitude, unit)
+
+
+def row_amount(row: IndicatorRow) -> Amount | None:
+    """Return the single amount a row's target sets (:func:`target_amount`), unit stated or not."""
+    return with_stated_unit(row, target_amount(row.value))
+
+
+def money_amount(row: IndicatorRow, unit: str, *, bare_wan_as_yuan: bool) -> Decimal | None:
+    """Return the money a row's target sets, in ``unit`` (a range counts by its upper bound).
+
+    The unit may be stated in the name or a column (``购置成本(万元)`` ``≤50``). With
+    ``bare_wan_as_yuan``, a number written with 万 but no unit anywhere (``≤2013 万``, which the
     parser keeps as 20130000 of no unit) is read as 元, as a reader of a cost row would.
     """
-    amount = target_amount(value)
+    value = row.value
+    amount = row_amount(row)
     if amount is None or value is None:
         return None
     if amount.unit == "" and bare_wan_as_yuan:
