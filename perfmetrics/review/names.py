@@ -39,6 +39,7 @@ __all__ = [
     "percent",
     "row_amount",
     "stated_unit",
+    "states_a_unit",
     "stem",
     "target_amount",
     "with_stated_unit",
@@ -51,10 +52,8 @@ PERCENT = "%"
 _PER_MILLE = "‰"
 #: A bracketed aside closing an indicator name: ``公猪舍(≥**平方米)``, ``合格率(%)``.
 _TRAILING_ASIDE = regex.compile(r"\(([^()]{1,12})\)$")
-#: Placeholders of a name template (``≥**人``) and the label before a unit (``单位:人``).
+#: Placeholders of a name template (``≥**人``, ``≥xx人``).
 _PLACEHOLDER = regex.compile(r"[*xX×]+")
-_UNIT_LABEL = regex.compile(r"^(?:计量|度量)?单位[:：]?")
-_NUMBER = regex.compile(r"[0-9一二三四五六七八九十百千两零〇]")
 
 
 @functools.lru_cache(maxsize=8192)  # names and category cells repeat across rows and rules
@@ -220,15 +219,30 @@ def _name_unit(name: str) -> str | None:
     found = _TRAILING_ASIDE.search(fold(name))
     if found is None:
         return None
-    inner = _UNIT_LABEL.sub("", _PLACEHOLDER.sub("", found.group(1)))
-    # An aside with a number of its own (人数(2022年), 项目(一期)) is no unit.
-    return _unit_of(inner) if inner and not _NUMBER.search(inner) else None
+    inner = _PLACEHOLDER.sub("", found.group(1))
+    label = next((word for word in _unit_labels() if inner.startswith(word)), "")
+    inner = inner.removeprefix(label).removeprefix(":")  # (单位:人), (计量单位:万元)
+    # An aside that reads as a value of its own (人数(2022年), 项目(一期)) names no unit.
+    return _unit_of(inner) if inner and not _is_value(inner) else None
+
+
+def _is_value(text: str) -> bool:
+    try:
+        return parse(text).is_structured
+    except PerfmetricsError:
+        return False
 
 
 @functools.cache
 def _unit_columns() -> frozenset[str]:
     found = mapping("selfeval_column").items()
     return frozenset(word for word, field in found if field == "target_unit")
+
+
+@functools.cache
+def _unit_labels() -> tuple[str, ...]:
+    """Return the headers of unit columns (计量单位, 单位 …), longest first."""
+    return tuple(sorted(_unit_columns(), key=len, reverse=True))
 
 
 def stated_unit(row: IndicatorRow) -> str | None:
@@ -248,8 +262,14 @@ def stated_unit(row: IndicatorRow) -> str | None:
     """
     for header, cell in row.extra.items():
         if fold(header) in _unit_columns() and fold(cell):
-            return _unit_of(fold(cell)) or fold(cell)
+            return _unit_of(fold(cell))  # None for a cell that names no unit the parser knows
     return _name_unit(row.level3)
+
+
+def states_a_unit(row: IndicatorRow) -> bool:
+    """Say whether a row writes a unit outside its value cell, known to the parser or not."""
+    columns = (cell for header, cell in row.extra.items() if fold(header) in _unit_columns())
+    return any(fold(cell) for cell in columns) or stated_unit(row) is not None
 
 
 @functools.lru_cache(maxsize=256)

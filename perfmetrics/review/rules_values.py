@@ -23,7 +23,7 @@ from perfmetrics.review.names import (
     fold,
     is_time,
     percent,
-    stated_unit,
+    states_a_unit,
     target_amount,
     with_stated_unit,
 )
@@ -112,7 +112,7 @@ def unit_missing(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
         return
     if has_warning(value.warnings, WarningCode.MULTIPLIER_WITHOUT_UNIT):
         return
-    if stated_unit(ctx.row) is not None:  # 公猪舍(≥**平方米) 22.8; a 计量单位 column
+    if states_a_unit(ctx.row):  # 公猪舍(≥**平方米) 22.8; a 计量单位 column
         return
     if config.params["allow_fractions"] and percent(amount, fractions=True) is not None:
         return
