@@ -27,6 +27,7 @@ from perfmetrics.values.notices import WarningCode, has_warning
 from perfmetrics.vocabulary import mapping, unit_entries, words
 
 __all__ = [
+    "bare_name",
     "category_match",
     "contains_word",
     "ending",
@@ -36,9 +37,12 @@ __all__ = [
     "money_amount",
     "money_unit",
     "percent",
+    "row_amount",
     "stated_unit",
+    "states_a_unit",
     "stem",
     "target_amount",
+    "with_stated_unit",
 ]
 
 #: The suffix every category name may carry.
@@ -48,17 +52,17 @@ PERCENT = "%"
 _PER_MILLE = "‰"
 #: A bracketed aside closing an indicator name: ``公猪舍(≥**平方米)``, ``合格率(%)``.
 _TRAILING_ASIDE = regex.compile(r"\(([^()]{1,12})\)$")
-#: Placeholders of a name template (``≥**人``) and the label before a unit (``单位:人``).
+#: Placeholders of a name template (``≥**人``, ``≥xx人``).
 _PLACEHOLDER = regex.compile(r"[*xX×]+")
-_UNIT_LABEL = regex.compile(r"^(?:计量|度量)?单位[:：]?")
-_NUMBER = regex.compile(r"[0-9一二三四五六七八九十百千两零〇]")
 
 
+@functools.lru_cache(maxsize=8192)  # names and category cells repeat across rows and rules
 def fold(text: str) -> str:
     """Return ``text`` with widths and look-alikes folded and all whitespace removed."""
     return "".join(normalize(text).split())
 
 
+@functools.lru_cache(maxsize=1024)
 def stem(category: str) -> str:
     """Return a category name without its trailing 指标: ``社会效益指标`` → ``社会效益``."""
     folded = fold(category)
@@ -71,9 +75,19 @@ def _words(group: str) -> tuple[str, ...]:
     return tuple(sorted(words(group), key=len, reverse=True))
 
 
-def ending(name: str, group: str) -> str | None:
-    """Return the word of ``group`` that ``name`` ends with, or None."""
+def bare_name(name: str) -> str:
+    """Return a name folded, without the aside that may close it: ``合格率(%)`` → ``合格率``.
+
+    >>> bare_name("种植作物成活率(≥**%)"), bare_name("故障率")
+    ('种植作物成活率', '故障率')
+    """
     folded = fold(name)
+    return _TRAILING_ASIDE.sub("", folded) or folded
+
+
+def ending(name: str, group: str) -> str | None:
+    """Return the word of ``group`` that ``name`` ends with, an aside after it left out; or None."""
+    folded = bare_name(name)
     return next((word for word in _words(group) if folded.endswith(word)), None)
 
 
@@ -146,13 +160,32 @@ def is_time(unit: str) -> bool:
     return any(atom in _time_units() for atom in atoms)
 
 
-def money_amount(value: Value | None, unit: str, *, bare_wan_as_yuan: bool) -> Decimal | None:
-    """Return the money a value sets, in ``unit`` (a range counts by its upper bound).
+def with_stated_unit(row: IndicatorRow, amount: Amount | None) -> Amount | None:
+    """Return ``amount`` (one of the row's target's) in the unit the row states, if it has none.
 
-    With ``bare_wan_as_yuan``, a number written with 万 but no unit (``≤2013 万``, which the
+    ``合格率(%)`` with ``120`` is 120%, ``购置成本(万元)`` with ``≤50`` is 50万元 (see
+    :func:`stated_unit`); an amount with a unit of its own keeps it.
+    """
+    if amount is None or amount.unit:
+        return amount
+    unit = stated_unit(row)
+    return amount if unit is None else Amount(amount.magnitude, unit)
+
+
+def row_amount(row: IndicatorRow) -> Amount | None:
+    """Return the single amount a row's target sets (:func:`target_amount`), unit stated or not."""
+    return with_stated_unit(row, target_amount(row.value))
+
+
+def money_amount(row: IndicatorRow, unit: str, *, bare_wan_as_yuan: bool) -> Decimal | None:
+    """Return the money a row's target sets, in ``unit`` (a range counts by its upper bound).
+
+    The unit may be stated in the name or a column (``购置成本(万元)`` ``≤50``). With
+    ``bare_wan_as_yuan``, a number written with 万 but no unit anywhere (``≤2013 万``, which the
     parser keeps as 20130000 of no unit) is read as 元, as a reader of a cost row would.
     """
-    amount = target_amount(value)
+    value = row.value
+    amount = row_amount(row)
     if amount is None or value is None:
         return None
     if amount.unit == "" and bare_wan_as_yuan:
@@ -186,15 +219,30 @@ def _name_unit(name: str) -> str | None:
     found = _TRAILING_ASIDE.search(fold(name))
     if found is None:
         return None
-    inner = _UNIT_LABEL.sub("", _PLACEHOLDER.sub("", found.group(1)))
-    # An aside with a number of its own (人数(2022年), 项目(一期)) is no unit.
-    return _unit_of(inner) if inner and not _NUMBER.search(inner) else None
+    inner = _PLACEHOLDER.sub("", found.group(1))
+    label = next((word for word in _unit_labels() if inner.startswith(word)), "")
+    inner = inner.removeprefix(label).removeprefix(":")  # (单位:人), (计量单位:万元)
+    # An aside that reads as a value of its own (人数(2022年), 项目(一期)) names no unit.
+    return _unit_of(inner) if inner and not _is_value(inner) else None
+
+
+def _is_value(text: str) -> bool:
+    try:
+        return parse(text).is_structured
+    except PerfmetricsError:
+        return False
 
 
 @functools.cache
 def _unit_columns() -> frozenset[str]:
     found = mapping("selfeval_column").items()
     return frozenset(word for word, field in found if field == "target_unit")
+
+
+@functools.cache
+def _unit_labels() -> tuple[str, ...]:
+    """Return the headers of unit columns (计量单位, 单位 …), longest first."""
+    return tuple(sorted(_unit_columns(), key=len, reverse=True))
 
 
 def stated_unit(row: IndicatorRow) -> str | None:
@@ -214,10 +262,17 @@ def stated_unit(row: IndicatorRow) -> str | None:
     """
     for header, cell in row.extra.items():
         if fold(header) in _unit_columns() and fold(cell):
-            return _unit_of(fold(cell)) or fold(cell)
+            return _unit_of(fold(cell))  # None for a cell that names no unit the parser knows
     return _name_unit(row.level3)
 
 
+def states_a_unit(row: IndicatorRow) -> bool:
+    """Say whether a row writes a unit outside its value cell, known to the parser or not."""
+    columns = (cell for header, cell in row.extra.items() if fold(header) in _unit_columns())
+    return any(fold(cell) for cell in columns) or stated_unit(row) is not None
+
+
+@functools.lru_cache(maxsize=256)
 def money_unit(text: str | None) -> str | None:
     """Return the unit of money a budget figure's unit text names (``金额单位：万元`` → 万元).
 

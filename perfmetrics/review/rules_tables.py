@@ -51,7 +51,7 @@ def cost_sum_over_budget(ctx: TableContext, config: RuleConfig) -> Iterator[Hit]
         if category_match(row, config.params["categories"]) is None:
             continue
         wan = config.params["bare_wan_as_yuan"]
-        amount = money_amount(row.value, unit, bare_wan_as_yuan=wan)
+        amount = money_amount(row, unit, bare_wan_as_yuan=wan)
         if amount is not None:
             amounts.append(amount)
     spent = sum(amounts, Decimal(0))

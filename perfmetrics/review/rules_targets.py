@@ -18,14 +18,16 @@ from perfmetrics.errors import PerfmetricsError
 from perfmetrics.judging.directions import direction_of_name, name_endings
 from perfmetrics.review.model import Hit, RowContext, RuleConfig
 from perfmetrics.review.names import (
+    bare_name,
     category_match,
     contains_word,
     ending,
-    fold,
     money_amount,
     money_unit,
     percent,
+    row_amount,
     target_amount,
+    with_stated_unit,
 )
 from perfmetrics.values.api import parse
 from perfmetrics.values.model import (
@@ -64,7 +66,7 @@ def rate_over_100(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
     row = ctx.row
     if ending(row.level3, "rate_ending") is None:
         return
-    amount = target_amount(row.value)
+    amount = row_amount(row)
     share = None if amount is None else percent(amount)
     if share is not None and share > _HUNDRED:
         yield Hit("rate_over_100", ctx.index, {"value": _percent_text(share)})
@@ -77,7 +79,7 @@ def rate_unit(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
     are the ``unit_missing`` rule's.
     """
     row = ctx.row
-    amount = target_amount(row.value)
+    amount = row_amount(row)
     if amount is None or not amount.unit or percent(amount) is not None:
         return
     satisfaction = contains_word(row.level3, "satisfaction_word") is not None
@@ -104,7 +106,7 @@ def _explicit_op(ctx: RowContext) -> Comparator | None:
 
 def _name_reason(name: str, op: Comparator) -> str:
     """Return the ending that gives ``name`` its direction ``op`` (the name itself if hidden)."""
-    folded = fold(name)
+    folded = bare_name(name)
     found = (word for word, given in name_endings().items() if given is op)
     return next((word for word in found if folded.endswith(word)), name)
 
@@ -123,10 +125,10 @@ def direction(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
     if op is None or op is Comparator.EQ:
         return
     row, params = ctx.row, config.params
-    by_name = direction_of_name(row.level3) if params["by_name"] else None
+    by_name = direction_of_name(bare_name(row.level3)) if params["by_name"] else None
     reason = "" if by_name is None else _name_reason(row.level3, by_name)
     if by_name is not None and reason.endswith(_SHARE_ENDS):
-        if not _is_share(target_amount(row.value)):
+        if not _is_share(row_amount(row)):
             # 检测及时率 ≤7工作日: a duration under a rate's name; rate_unit reports the
             # mismatch, and the name's direction says nothing about a duration.
             by_name = None
@@ -181,11 +183,13 @@ def check_floor(params: dict[str, Any]) -> None:
 
 def _satisfaction_share(ctx: RowContext, score_units: list[str], named: bool) -> Decimal | None:
     value = ctx.row.value
+    found: Amount | None = None
     if isinstance(value, RangeValue):
-        amount = value.lower
+        found = value.lower
     elif isinstance(value, QuantityValue) and not value.op.is_ceiling:
-        amount = value.amount
-    else:
+        found = value.amount
+    amount = with_stated_unit(ctx.row, found)
+    if amount is None:
         return None
     if amount.unit in score_units:  # a score out of 100 points reads like a percentage
         return amount.magnitude
@@ -250,7 +254,7 @@ def cost_over_budget(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
     if budget is None or category_match(row, config.params["categories"]) is None:
         return
     total, unit = budget
-    amount = money_amount(row.value, unit, bare_wan_as_yuan=config.params["bare_wan_as_yuan"])
+    amount = money_amount(row, unit, bare_wan_as_yuan=config.params["bare_wan_as_yuan"])
     if amount is not None and amount > total:
         fields = {"amount": money_text(amount, unit), "budget": money_text(total, unit)}
         yield Hit("cost_over_budget", ctx.index, fields)

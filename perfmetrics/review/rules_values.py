@@ -14,6 +14,7 @@ from typing import Any
 
 import regex
 
+from perfmetrics.documents.model import IndicatorRow
 from perfmetrics.review.model import Hit, RowContext, RuleConfig
 from perfmetrics.review.names import (
     category_match,
@@ -22,8 +23,9 @@ from perfmetrics.review.names import (
     fold,
     is_time,
     percent,
-    stated_unit,
+    states_a_unit,
     target_amount,
+    with_stated_unit,
 )
 from perfmetrics.values.model import Amount, Kind, Value, format_decimal
 from perfmetrics.values.notices import WarningCode, find_warning, has_warning
@@ -110,7 +112,7 @@ def unit_missing(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
         return
     if has_warning(value.warnings, WarningCode.MULTIPLIER_WITHOUT_UNIT):
         return
-    if stated_unit(ctx.row) is not None:  # 公猪舍(≥**平方米) 22.8; a 计量单位 column
+    if states_a_unit(ctx.row):  # 公猪舍(≥**平方米) 22.8; a 计量单位 column
         return
     if config.params["allow_fractions"] and percent(amount, fractions=True) is not None:
         return
@@ -127,11 +129,15 @@ def _as_percent(value: Value, amount: Amount) -> str:
     return f"{sign}{format_decimal(number.normalize())}%"
 
 
-def _is_time_value(value: Value, name: str, description: str, accept_rates: bool) -> bool | None:
-    """Say whether a 时效 value names a time; None for a percentage that may be a timely rate."""
+def _is_time_value(row: IndicatorRow, value: Value, accept_rates: bool) -> bool | None:
+    """Say whether a 时效 value names a time; None for a percentage that may be a timely rate.
+
+    A unit the row states elsewhere counts (``完成时限(工作日)`` ``≤5``).
+    """
+    name, description = row.level3, row.description
     if value.kind in (Kind.DATE, Kind.PERIOD, Kind.RECURRING):
         return True
-    amount = target_amount(value)
+    amount = with_stated_unit(row, target_amount(value))
     if amount is None:
         return False
     if is_time(amount.unit):
@@ -165,7 +171,7 @@ def timeliness(ctx: RowContext, config: RuleConfig) -> Iterator[Hit]:
         yield Hit("timeliness_ambiguous", ctx.index)  # 12月底前100%到位: a deadline and a rate
         return
     accept = config.params["accept_timely_rates"]
-    verdict = _is_time_value(row.value, row.level3, row.description, accept)
+    verdict = _is_time_value(row, row.value, accept)
     if verdict is None:
         yield Hit("timeliness_rate_unclear", ctx.index)
     elif not verdict:
