@@ -9,18 +9,19 @@ None, a trailing ``分`` or ``%`` understood.
 
 from __future__ import annotations
 
-import functools
 from decimal import Decimal, InvalidOperation
 
 import regex
 
+from perfmetrics.documents.targets import comparator_cell, join_target
 from perfmetrics.values.normalize import normalize
-from perfmetrics.vocabulary import mapping, words
+from perfmetrics.vocabulary import mapping
 
 __all__ = [
     "PLACEHOLDERS",
     "comparator_cell",
     "fold",
+    "join_target",
     "label_key",
     "lookup",
     "money_unit",
@@ -143,20 +144,3 @@ def placeholder_name(text: str) -> bool:
     (True, True, False)
     """
     return bool(_PLACEHOLDER_NAME.fullmatch(fold(text)))
-
-
-@functools.cache
-def _comparators() -> frozenset[str]:
-    groups = ("ge_word", "le_word", "gt_word", "lt_word", "eq_word")
-    return frozenset(normalize(word) for group in groups for word in words(group))
-
-
-def comparator_cell(text: str) -> str:
-    """Return the cell if it holds a comparator (``≥``, ``﹦``, ``>=``), else ``""``.
-
-    A 指标性质 column holds comparators in some forms and ``定量指标`` in others.
-
-    >>> comparator_cell("﹦"), comparator_cell(">="), comparator_cell("定量指标")
-    ('﹦', '>=', '')
-    """
-    return text.strip() if fold(text) in _comparators() else ""

@@ -2,9 +2,10 @@
 
 Every format reaches the layout reader as :class:`~perfmetrics.documents.grid.Grid` objects.
 :data:`GRID_READERS` lists, in the order they are asked, the formats that can be turned into
-grids: the tab-separated grid text (tests/fixtures/selfeval) and the word-processor text export.
-A reader for another format (.docx, .xlsx, .html, .pdf) is one more :class:`GridReader` in that
-list; the layout reading does not change.
+grids: the tab-separated grid text (tests/fixtures/selfeval), the word-processor text export,
+and every file format of :data:`perfmetrics.documents.registry.FORMATS` (.docx, .xlsx, .xls,
+.html, .pdf, .doc), whose grids the 绩效目标表 reader reads too; the layout reading does not
+change.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from collections.abc import Callable, Iterable, Iterator
 from attrs import field, frozen
 
 from perfmetrics.documents.grid import Grid, read_grid_text
+from perfmetrics.documents.grid_tables import selfeval_grids
+from perfmetrics.documents.registry import FORMATS
 from perfmetrics.documents.selfeval.layout import read_grid
 from perfmetrics.documents.selfeval.model import SelfEvaluation
 from perfmetrics.documents.selfeval.text_export import (
@@ -41,6 +44,11 @@ def _text(source: Source) -> str:
     return source.text or ""
 
 
+def _format_reader(kind: str) -> GridReader:
+    """Return the grid reader of files of ``kind`` (.docx, .xlsx, .xls, .html, .pdf, .doc)."""
+    return GridReader(kind, lambda s: s.kind == kind, lambda s: selfeval_grids(FORMATS[kind](s)))
+
+
 #: The grid formats, most specific first.
 GRID_READERS: tuple[GridReader, ...] = (
     GridReader(
@@ -53,6 +61,7 @@ GRID_READERS: tuple[GridReader, ...] = (
         lambda s: s.text is not None and looks_like_word_export(s.text),
         lambda s: word_export_grids(_text(s), source=s.name),
     ),
+    *(_format_reader(kind) for kind in FORMATS),
 )
 
 
