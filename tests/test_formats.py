@@ -135,11 +135,12 @@ def test_the_format_comes_from_the_content_not_the_name(
     shutil.copy(FORMATS / name, renamed)
     assert Source.load(renamed).kind == kind
     assert detect_format((FORMATS / name).read_bytes()) == kind
-    expected = _read(FORMATS / name)
-    assert [_table(t) for t in _read(renamed)] == [_table(t) for t in expected]
-    assert [_row(r) for t in _read(renamed) for r in t.rows] == [
-        _row(r) for t in expected for r in t.rows
-    ]
+    if kind != "doc":  # a .doc is read through LibreOffice: see the tests below
+        expected = _read(FORMATS / name)
+        assert [_table(t) for t in _read(renamed)] == [_table(t) for t in expected]
+        assert [_row(r) for t in _read(renamed) for r in t.rows] == [
+            _row(r) for t in expected for r in t.rows
+        ]
 
 
 def test_bytes_a_file_object_and_html_text_read_alike() -> None:
