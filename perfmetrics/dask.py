@@ -46,9 +46,7 @@ def _partition(path: str, year: int | None) -> Any:
     ).astype(object)
 
 
-def read_indicators(
-    paths: Sequence[str | os.PathLike[str]], *, year: int | None = None
-) -> Any:
+def read_indicators(paths: Sequence[str | os.PathLike[str]], *, year: int | None = None) -> Any:
     """Return a lazy ``dask.dataframe.DataFrame`` of the indicator rows of ``paths``.
 
     One partition per document, in the order of ``paths``; nothing is read until the frame is
