@@ -16,12 +16,15 @@ import shutil
 import stat
 import sys
 import zipfile
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
 import regex
 from conftest import SEEDS, SHARED, requires_shared
+from hypothesis import given as hypothesis_given
+from hypothesis import strategies as st
 
 import perfmetrics as pm
 from perfmetrics.documents.cell_text import shown
@@ -307,3 +310,96 @@ def test_a_real_budget_pdf_reads_without_error_and_keeps_its_numbers() -> None:
 
 def _well_formed(text: str) -> bool:
     return regex.fullmatch(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", text) is not None
+
+
+# ------------------------------------------------------------------ layouts of published sheets
+def _submission_sheet(book: openpyxl.Workbook, title: str, code: int, name: str) -> None:
+    sheet = book.create_sheet(title)
+    rows: list[list[object]] = [
+        ["2025年项目支出绩效目标申报表"],
+        [],
+        ["项目编码", code, "项目名称", name],
+        ["申请单位", "某区人力资源和社会保障局", "一级预算单位", "某区人力资源和社会保障局"],
+        ["项目总金额", 120, "本年金额", 120],
+        ["政策依据", "某文件", "测算依据", "按人数测算"],
+        ["年度目标", "完成职业技能培训，提高就业能力"],
+        ["一级指标", "二级指标", "三级指标", "指标解释", "指标性质", "目标值", "度量单位"],
+        ["产出指标", "数量", "培训人次", "参加培训的人次", "≥", 500, "人次"],
+        [None, "质量", "培训合格率", "合格人数占比", "≥", 0.95, None],
+        [None, "时效", "完成时间", None, "≤", "2025年12月", None],
+        ["效益指标", "社会效益", "就业能力", None, "定性", "明显提高", None],
+    ]
+    for row in rows:
+        sheet.append(row)
+    sheet.cell(10, 6).number_format = "0%"
+    sheet.merge_cells("A1:G1")
+    sheet.merge_cells("B7:G7")
+    sheet.merge_cells("A9:A11")
+
+
+def test_submission_sheets_one_project_per_worksheet(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    _submission_sheet(book, "项目1", 3530010000000001, "职业技能培训")
+    _submission_sheet(book, "项目2", 3530010000000002, "就业见习")
+    path = tmp_path / "submission.xlsx"
+    book.save(path)
+    tables = pm.read_tables(path)
+    assert [(t.title, t.project, t.project_code, t.unit) for t in tables] == [
+        (
+            "2025年项目支出绩效目标申报表",
+            "职业技能培训",
+            "3530010000000001",
+            "某区人力资源和社会保障局",
+        ),
+        (
+            "2025年项目支出绩效目标申报表",
+            "就业见习",
+            "3530010000000002",
+            "某区人力资源和社会保障局",
+        ),
+    ]
+    table = tables[0]
+    assert table.goals == "完成职业技能培训，提高就业能力" and table.warnings == ()
+    assert [(r.level1, r.category, r.raw, str(r.value)) for r in table.rows] == [
+        ("产出指标", pm.Category.QUANTITY, "≥500人次", "≥500人次"),
+        ("产出指标", pm.Category.QUALITY, "≥95%", "≥95%"),
+        ("产出指标", pm.Category.TIMELINESS, "≤2025年12月", str(pm.parse("≤2025年12月"))),
+        ("效益指标", pm.Category.BENEFIT, "明显提高", "明显提高"),
+    ]
+    assert table.rows[0].description == "参加培训的人次"  # the 指标解释 column
+    assert table.rows[3].extra["指标性质"] == "定性"
+
+
+# ------------------------------------------------------------------ properties
+@hypothesis_given(
+    st.decimals(min_value=0, max_value=1000, places=2), st.integers(min_value=0, max_value=3)
+)
+def test_a_percent_cell_reads_as_the_percent_it_shows(percent: Decimal, places: int) -> None:
+    number_format = "0%" if not places else "0." + "0" * places + "%"
+    shown_text = shown(float(percent) / 100, number_format)
+    assert shown_text == f"{percent.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)}%"
+
+
+@hypothesis_given(
+    st.lists(st.text(alphabet="指标值≥95%", min_size=1, max_size=3), min_size=2, max_size=8),
+    st.data(),
+)
+def test_a_merged_cell_is_written_once_in_the_export_rows(
+    cells: list[str], data: st.DataObject
+) -> None:
+    left = data.draw(st.integers(min_value=0, max_value=len(cells) - 2))
+    right = data.draw(st.integers(min_value=left + 1, max_value=len(cells) - 1))
+    below = [f"{cell}下" for cell in cells]
+    grid = Grid.merged([cells, below], [(0, left, 1, right)])
+    exported = grid.export_rows()
+    assert exported[0] == (*cells[:left], cells[left], *cells[right + 1 :])
+    assert exported[1] == (*below[:left], "", *below[right + 1 :])
+    assert len(grid.covered) == 2 * (right - left + 1) - 1
+
+
+@hypothesis_given(
+    st.text(alphabet=st.characters(blacklist_characters="<\x00", blacklist_categories=["Cs"]))
+)
+def test_text_without_markup_is_text(text: str) -> None:
+    assert detect_format(text.encode("utf-8")) == "text"

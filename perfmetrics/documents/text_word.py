@@ -18,6 +18,7 @@ import regex
 from perfmetrics.documents.model import TIER_NAMES, Budget, IndicatorRow, Table, TableKind
 from perfmetrics.documents.rows import make_row
 from perfmetrics.documents.source import Reader, Source
+from perfmetrics.documents.table_head import OPENING_FIELDS, head_fields, is_title
 from perfmetrics.documents.targets import join_target
 from perfmetrics.values.model import Amount
 from perfmetrics.vocabulary import mapping
@@ -122,11 +123,8 @@ class _TableBuilder:
         first = cells[0]
         if self.columns is not None:
             self._add_row(block)
-        elif first in ("项目名称", "项目编码"):
-            for label, value in zip(cells[::2], cells[1::2], strict=False):
-                key = {"项目名称": "project", "项目编码": "project_code"}.get(label)
-                if key:
-                    self.fields[key] = value or None
+        elif (head := head_fields(cells)) is not None:
+            self.fields.update(head)
         elif first.startswith("预算规模"):
             self._add_budget(block)
             self.after_budget = True
@@ -251,7 +249,7 @@ def read_blocks(blocks: Iterable[Block], *, year: int | None = None) -> list[Tab
             if builder is not None and builder.rows and builder.kind is TableKind.DEPARTMENT:
                 tables.append(builder.build())
                 builder = None
-            if block.text.endswith("绩效目标表"):
+            if is_title(block.text):
                 title = block.text
             else:
                 loose.append(block.text)
@@ -269,6 +267,15 @@ def read_blocks(blocks: Iterable[Block], *, year: int | None = None) -> list[Tab
             _set_unit(builder, cells, unit_cell)
             title = None
             loose = []
+        elif _opens_head(builder, cells):
+            if builder is not None:
+                tables.append(builder.build())
+            builder = _TableBuilder(TableKind.PROJECT, block, title, year)
+            if title is None:
+                builder.warnings.append(f"{block.where}: no title line above the table")
+            builder.add(block)
+            title = None
+            loose = []
         elif cells[0] == "活动编码":
             if builder is not None:
                 tables.append(builder.build())
@@ -282,6 +289,14 @@ def read_blocks(blocks: Iterable[Block], *, year: int | None = None) -> list[Tab
     if builder is not None:
         tables.append(builder.build())
     return tables
+
+
+def _opens_head(builder: _TableBuilder | None, cells: Sequence[str]) -> bool:
+    """Say whether a 项目编码 / 项目名称 row opens a table (none open, or the open one has rows)."""
+    if builder is not None and builder.columns is None:
+        return False
+    head = head_fields(cells)
+    return head is not None and bool(OPENING_FIELDS & head.keys())
 
 
 def _set_unit(builder: _TableBuilder, cells: Sequence[str], unit_cell: str) -> None:
