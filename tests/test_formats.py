@@ -31,7 +31,7 @@ import perfmetrics as pm
 from perfmetrics.documents import format_pdf
 from perfmetrics.documents.cell_text import shown
 from perfmetrics.documents.format_pdf import join_pages
-from perfmetrics.documents.grid import Grid, Part
+from perfmetrics.documents.grid import Grid, Paragraph, Part
 from perfmetrics.documents.source import MAX_BYTES, Source, detect_format
 
 FORMATS = Path(__file__).parent / "fixtures" / "formats"
@@ -54,13 +54,6 @@ FIXTURES = {
     "004.pdf": ("pdf-file", 17, 154), "004.xls": ("xls", 17, 154),
 }
 # fmt: on
-#: Known gaps: a fixture whose table fields (not rows) differ from the text export, and why.
-TABLE_GAPS = {
-    "001.pdf": "a 预算规模及资金用途 label cut by a page break above the indicator header is not "
-    "rejoined (no header yet to tell a cut row), so that table's 资金用途 is lost",
-}
-
-
 @functools.cache
 def _read(path: Path) -> pm.Tables:
     return pm.read_tables(path)
@@ -93,15 +86,7 @@ def test_every_format_gives_the_rows_of_its_text_export(name: str) -> None:
     assert [_row(r) for t in got for r in t.rows] == [_row(r) for t in expected for r in t.rows]
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=TABLE_GAPS[name]))
-        if name in TABLE_GAPS
-        else name
-        for name in sorted(FIXTURES)
-    ],
-)
+@pytest.mark.parametrize("name", sorted(FIXTURES))
 def test_every_format_gives_the_tables_of_its_text_export(name: str) -> None:
     expected = _read(EXPORTS[name[:3]])
     assert [_table(t) for t in _read(FORMATS / name)] == [_table(t) for t in expected]
@@ -125,6 +110,59 @@ def test_warnings_name_the_file_the_place_and_the_row() -> None:
         .warnings[0]
         .startswith(f"{FORMATS / '002.docx'}, table 3, row 25")
     )
+
+
+HEADER = ("一级指标", "二级指标", "三级指标", "指标值")
+
+
+@pytest.mark.parametrize(
+    ("above", "below", "joined"),
+    [
+        # the header the page repeats is dropped; a row cut by the break is joined back
+        (
+            [HEADER, ("产出指标", "数量指标", "基本养老保险足额归集", "≥98%")],
+            [HEADER, ("", "", "率", ""), ("", "质量指标", "及时率", "100%")],
+            [HEADER, ("产出指标", "数量指标", "基本养老保险足额归集率", "≥98%"),
+             ("", "质量指标", "及时率", "100%")],
+        ),
+        # a whole row at the top of the page (merged 一级 cell continued) is no cut row
+        (
+            [HEADER, ("产出指标", "数量指标", "人数", "≥1人")],
+            [("", "质量指标", "合格率", "100%")],
+            [HEADER, ("产出指标", "数量指标", "人数", "≥1人"), ("", "质量指标", "合格率", "100%")],
+        ),
+        # above the header: a row filling most cells (资金支出计划 figures) is a row of its own
+        (
+            [("资金支出计划（%）", "3月底", "6月底", "12月底")],
+            [("", "0", "0", "100.00")],
+            [("资金支出计划（%）", "3月底", "6月底", "12月底"), ("", "0", "0", "100.00")],
+        ),
+        # a unit row alone at the foot of a page, its owner cut
+        (
+            [("353101天津市津南区", "单位：万元")],
+            [("人力资源和社会保障局", "", "", ""), ("项目名称", "经费", "", "")],
+            [("353101天津市津南区人力资源和社会保障局", "单位：万元", "", ""),
+             ("项目名称", "经费", "", "")],
+        ),
+    ],
+)  # fmt: skip
+def test_a_table_cut_by_a_page_break_is_joined(
+    above: list[tuple[str, ...]], below: list[tuple[str, ...]], joined: list[tuple[str, ...]]
+) -> None:
+    parts = join_pages([[(72.0, Grid(above))], [(72.0, Paragraph("— 2 —")), (94.0, Grid(below))]])
+    assert len(parts) == 1 and isinstance(parts[0], Grid)
+    assert [tuple(cell for cell in row) for row in parts[0].rows] == [
+        tuple(row) + ("",) * (len(joined[i]) - len(row))
+        if len(row) < len(joined[i])
+        else tuple(row)
+        for i, row in enumerate(joined)
+    ]
+
+
+def test_a_new_table_at_the_top_of_a_page_stays_apart() -> None:
+    first = Grid([HEADER, ("产出指标", "数量指标", "人数", "≥1人")])
+    second = Grid([("353215天津市引进人才综合服务中心", "单位：万元"), ("项目名称", "经费")])
+    assert join_pages([[(72.0, first)], [(72.0, second)]]) == [first, second]
 
 
 # ------------------------------------------------------------------ what a source is

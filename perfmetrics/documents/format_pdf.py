@@ -116,15 +116,14 @@ def _header(grid: Grid) -> tuple[str, ...] | None:
     )
 
 
-def _cut(
-    first: Sequence[str], last: Sequence[str], header: Sequence[str] | None, *, alone: bool
-) -> bool:
+def _cut(first: Sequence[str], last: Sequence[str], header: Sequence[str] | None) -> bool:
     """Whether ``first`` (a page's first row) is the rest of ``last`` (the row above the break).
 
     The rest of a cut row has text only in cells that had text above the break, and leaves
     empty a cell that ended above it: under the indicator header, a cell every row fills (三级指标,
-    指标值, a tier); above the header, only when the row above was all the page held of the
-    table (``alone``: a unit row at the foot of a page). A row that opens a table (its 单位：
+    指标值, a tier); above the header, when the rest fills at most half the cells the row above
+    filled (only the ends of its tallest cells: a cut unit or 预算规模 row, not the figures under
+    a 资金支出计划 row). A row that opens a table (its 单位：
     cell) never continues one.
     """
     if not any(first) or opens_table(first):
@@ -132,8 +131,9 @@ def _cut(
     shared = min(len(first), len(last))
     if any(first[c] and not last[c] for c in range(shared)) or any(first[shared:]):
         return False
-    if header is None:
-        return alone and any(not first[c] and last[c] for c in range(shared))
+    if header is None:  # no column every row fills: the rest holds only the tallest cells' ends
+        emptied = any(not first[c] and last[c] for c in range(shared))
+        return emptied and 2 * sum(map(bool, first)) <= sum(map(bool, last))
     filled = [c for c, name in enumerate(header) if _COLUMNS.get(name) in _FILLED or name in _TIERS]
     return any(not first[c] and last[c] for c in filled if c < shared)
 
@@ -149,7 +149,7 @@ def _continue(above: Grid, below: Grid) -> Grid | None:
     if rows and opens_table(rows[0]):
         return None
     joined = [list(row) for row in above.rows]
-    if rows and joined and _cut(rows[0], joined[-1], header, alone=len(joined) == 1):
+    if rows and joined and _cut(rows[0], joined[-1], header):
         cut = rows.pop(0)
         joined[-1] = [unwrap(f"{a}\n{b}") for a, b in zip_longest(joined[-1], cut, fillvalue="")]
         merges = [(t - 1, left, b - 1, r) for t, left, b, r in merges if t > 0]
