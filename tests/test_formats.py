@@ -451,3 +451,27 @@ def test_a_merged_cell_is_written_once_in_the_export_rows(
 )
 def test_text_without_markup_is_text(text: str) -> None:
     assert detect_format(text.encode("utf-8")) == "text"
+
+
+def test_a_gb2312_page_with_spanning_cells_reads_as_declared() -> None:
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+        "</head><body><p>1.运维经费绩效目标表</p><table>"
+        '<tr><td>353215某中心</td><td colspan="4">单位：万元</td></tr>'
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>绩效指标描述</td><td>指标值</td></tr>"
+        '<tr><td rowspan="2">产出指标</td><td>数量指标</td><td>人数</td><td>人数</td>'
+        "<td>≥1人</td></tr>"
+        "<tr><td>质量指标</td><td>合格率</td><td>合格率</td><td>100%</td></tr>"
+        "</table></body></html>"
+    ).encode("gb18030")
+    tables = pm.read_tables(page)
+    assert (tables.layout, tables[0].title, tables[0].unit, tables[0].money_unit) == (
+        "html",
+        "1.运维经费绩效目标表",
+        "某中心",
+        "万元",
+    )
+    assert [(r.level1, r.level2, r.raw) for r in tables[0].rows] == [
+        ("产出指标", "数量指标", "≥1人"),
+        ("产出指标", "质量指标", "100%"),
+    ]
