@@ -10,6 +10,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from conftest import SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import perfmetrics as pm
 from perfmetrics.cli import EXIT_BAD_INPUT, EXIT_OK, main
@@ -126,3 +128,26 @@ def test_dask_reads_every_row_on_a_local_cluster(tmp_path: Path) -> None:
     expected = [r.raw for p in DOCUMENTS for t in pm.read_tables(p) for r in t.rows]
     assert list(frame["raw"][:-1]) == expected
     assert "binary file" in frame["error"].iloc[-1]
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["002.docx", "002.xlsx", "002.html", "002.xls"]), st.data())
+def test_a_damaged_file_gives_tables_or_a_document_error(name: str, data: st.DataObject) -> None:
+    original = (FORMATS / name).read_bytes()
+    at = data.draw(st.integers(min_value=0, max_value=len(original) - 1))
+    cut = data.draw(st.booleans())
+    damaged = (
+        original[:at] if cut else original[:at] + bytes([original[at] ^ 0xFF]) + original[at + 1 :]
+    )
+    try:
+        tables = pm.read_tables(damaged)
+    except pm.DocumentError as exc:
+        assert str(exc) and "Traceback" not in str(exc)
+    else:
+        assert isinstance(tables, pm.Tables)
+
+
+def test_a_truncated_pdf_is_a_document_error() -> None:
+    data = (FORMATS / "002.pdf").read_bytes()
+    with pytest.raises(pm.DocumentError, match="<bytes>"):
+        pm.read_tables(data[: len(data) // 3])

@@ -43,6 +43,14 @@ def _attr(element: Any, name: str) -> str | None:
     return str(found.get(f"{_W}val") or "continue")
 
 
+def _span(value: str | None) -> int:
+    """Return a ``gridSpan`` as a count of columns (1 when missing or damaged)."""
+    try:
+        return max(1, min(int(value or 1), 1000))
+    except ValueError:
+        return 1
+
+
 def table_grid(tbl: Any, *, source: str, where: str) -> Grid:
     """Return the grid of one ``w:tbl`` element, its merges included."""
     rows: list[list[str]] = []
@@ -52,7 +60,7 @@ def table_grid(tbl: Any, *, source: str, where: str) -> Grid:
         row: list[str] = []
         for tc in tr.findall(f"{_W}tc"):
             c = len(row)
-            span = int(_attr(tc, "gridSpan") or 1)
+            span = _span(_attr(tc, "gridSpan"))
             merge = _attr(tc, "vMerge")
             text = _text(tc)
             row.extend([text] + [""] * (span - 1))

@@ -17,8 +17,29 @@ from perfmetrics.documents.grid import Grid, Paragraph, Part
 from perfmetrics.documents.model import Table
 from perfmetrics.documents.source import Reader, Source
 from perfmetrics.documents.text_word import Block, read_blocks
+from perfmetrics.errors import DocumentError
 
-__all__ = ["part_blocks", "selfeval_grids", "tables_reader"]
+__all__ = ["guarded", "part_blocks", "selfeval_grids", "tables_reader"]
+
+
+def guarded(kind: str, parts: Callable[[Source], list[Part]]) -> Callable[[Source], list[Part]]:
+    """Return ``parts`` raising only :class:`DocumentError`, whatever a damaged file does.
+
+    The libraries behind the formats raise their own errors (zip, XML, struct, PDF syntax) on
+    damaged files, sometimes deep inside; the caller gets one DocumentError naming the file.
+    """
+
+    def read(source: Source) -> list[Part]:
+        try:
+            return parts(source)
+        except DocumentError:
+            raise
+        except Exception as exc:
+            raise DocumentError(
+                f"{source.name}: not a readable {kind} file ({type(exc).__name__}: {exc})"
+            ) from None
+
+    return read
 
 
 def part_blocks(parts: Iterable[Part]) -> Iterator[Block]:

@@ -22,7 +22,7 @@ from perfmetrics.documents.format_pdf import pdf_parts
 from perfmetrics.documents.format_xls import xls_parts
 from perfmetrics.documents.format_xlsx import xlsx_parts
 from perfmetrics.documents.grid import Part
-from perfmetrics.documents.grid_tables import tables_reader
+from perfmetrics.documents.grid_tables import guarded, tables_reader
 from perfmetrics.documents.model import Table
 from perfmetrics.documents.source import Reader, Source
 
@@ -32,13 +32,17 @@ _Result = TypeVar("_Result")
 
 #: ``Source.kind`` → the function turning such a file into grids and paragraphs. The
 #: self-evaluation reader (:mod:`perfmetrics.documents.selfeval.reader`) reads the same grids.
+#: Each raises only DocumentError (``grid_tables.guarded``), whatever a damaged file does.
 FORMATS: dict[str, Callable[[Source], list[Part]]] = {
-    "docx": docx_parts,
-    "xlsx": xlsx_parts,
-    "xls": xls_parts,
-    "html": html_parts,
-    "pdf": pdf_parts,
-    "doc": doc_parts,
+    kind: guarded(kind, parts)
+    for kind, parts in {
+        "docx": docx_parts,
+        "xlsx": xlsx_parts,
+        "xls": xls_parts,
+        "html": html_parts,
+        "pdf": pdf_parts,
+        "doc": doc_parts,
+    }.items()
 }
 
 _NAMES = {"pdf": "pdf-file"}
