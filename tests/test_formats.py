@@ -102,7 +102,7 @@ def test_split_cells_are_kept_as_written_and_read_joined() -> None:
 
 def test_warnings_name_the_file_the_place_and_the_row() -> None:
     warning = _read(FORMATS / "002.xlsx")[3].warnings[0]
-    assert warning.startswith(f"{FORMATS / '002.xlsx'}, sheet 表1, row ")
+    assert warning.startswith(f"{FORMATS / '002.xlsx'}, sheet 表1, table 3, row 54: ")
     assert "no title line above the table" in warning
     assert _read(FORMATS / "002.pdf")[3].warnings[0].startswith(f"{FORMATS / '002.pdf'}, page 3")
     assert (

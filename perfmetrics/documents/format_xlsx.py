@@ -12,6 +12,8 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
 from perfmetrics.documents.cell_text import shown
 from perfmetrics.documents.grid import Grid, Merge, Paragraph, Part
 from perfmetrics.documents.optional import require
@@ -31,6 +33,7 @@ def sheet_parts(
     parts: list[Part] = []
     width = max((_last_filled(row) for row in rows), default=0)
     start: int | None = None
+    tables = 0
     for index in range(len(rows) + 1):
         empty = index == len(rows) or not any(cell.strip() for cell in rows[index])
         covered = any(top < index <= bottom for top, _, bottom, _ in merges)
@@ -45,24 +48,31 @@ def sheet_parts(
                 for top, left, bottom, right in merges
                 if start <= top < index and left < width
             ]
-            parts.extend(_title_or_table(block, inside, source, f"{where}, row {start + 1}"))
+            found = _title_or_table(block, inside, source, where, start + 1)
+            for part in found:
+                if isinstance(part, Grid):
+                    tables += 1
+                    part = attrs.evolve(part, where=f"{where}, table {tables}")
+                parts.append(part)
             start = None
     return parts
 
 
 def _title_or_table(
-    block: list[list[str]], merges: list[Merge], source: str, where: str
+    block: list[list[str]], merges: list[Merge], source: str, where: str, first: int
 ) -> list[Part]:
+    """Return a block's title rows as paragraphs, then its grid (``first``: its sheet row)."""
     parts: list[Part] = []
     while block:  # a text alone on a top row (a title, merged across or not) is no table row
         filled = [cell.strip() for cell in block[0] if cell.strip()]
         if len(filled) != 1 or (len(block) > 1 and _starts_column(block, merges)):
             break
-        parts.append(Paragraph(filled[0], where=f"{source}, {where}"))
+        parts.append(Paragraph(filled[0], where=f"{source}, {where}, row {first}"))
         block = block[1:]
+        first += 1
         merges = [(t - 1, left, b - 1, r) for t, left, b, r in merges if t > 0]
     if block:
-        parts.append(Grid.merged(block, merges, source=source, where=where))
+        parts.append(Grid.merged(block, merges, source=source, where=where, first_line=first))
     return parts
 
 
