@@ -475,3 +475,23 @@ def test_a_gb2312_page_with_spanning_cells_reads_as_declared() -> None:
         ("产出指标", "数量指标", "≥1人"),
         ("产出指标", "质量指标", "100%"),
     ]
+
+
+def test_a_sheet_formatted_to_its_last_cell_reads_its_values_only(tmp_path: Path) -> None:
+    # Regression: max_row x max_column counts styled empty cells (here 2^20 x 2^14).
+    book = openpyxl.Workbook()
+    sheet = book.active
+    _fill_project(sheet)
+    sheet.cell(1048576, 16384).number_format = "0%"
+    path = tmp_path / "styled.xlsx"
+    book.save(path)
+    assert [len(table.rows) for table in pm.read_tables(path)] == [1]
+
+
+def _fill_project(sheet: Any) -> None:
+    for row in (
+        ["353215天津市引进人才综合服务中心", "单位：万元"],
+        ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值"],
+        ["产出指标", "数量指标", "人数", "人数", "≥1人"],
+    ):
+        sheet.append(row)

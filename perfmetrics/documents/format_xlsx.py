@@ -102,13 +102,33 @@ def xlsx_parts(source: Source) -> list[Part]:
         raise DocumentError(f"{source.name}: not a readable .xlsx file ({exc})") from None
     parts: list[Part] = []
     for sheet in book.worksheets:
-        rows = [[_cell(cell) for cell in row] for row in sheet.iter_rows()]
+        rows = _sheet_rows(sheet)
         merges: list[Merge] = [
             (m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1)
             for m in sheet.merged_cells.ranges
         ]
         parts.extend(sheet_parts(rows, merges, source=source.name, where=f"sheet {sheet.title}"))
     return parts
+
+
+def _sheet_rows(sheet: Any) -> list[list[str]]:
+    """Return the sheet's cell texts up to its last cell holding a value.
+
+    Only the cells the file holds are visited: a sheet whose formatting reaches column XFD or
+    row 1048576 (``max_row`` and ``max_column`` count styled empty cells) costs no more than
+    its values.
+    """
+    held: dict[tuple[int, int], str] = {}
+    for (row, column), cell in getattr(sheet, "_cells", {}).items():
+        text = _cell(cell)
+        if text:
+            held[row - 1, column - 1] = text
+    height = max((r + 1 for r, _ in held), default=0)
+    width = max((c + 1 for _, c in held), default=0)
+    rows = [[""] * width for _ in range(height)]
+    for (r, c), text in held.items():
+        rows[r][c] = text
+    return rows
 
 
 def _cell(cell: Any) -> str:
