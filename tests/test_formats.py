@@ -465,6 +465,8 @@ def test_a_gb2312_page_with_spanning_cells_reads_as_declared() -> None:
         "</table></body></html>"
     ).encode("gb18030")
     tables = pm.read_tables(page)
+    as_text = pm.read_tables(page.decode("gb18030"))  # given decoded, the declaration is moot
+    assert [t.rows for t in as_text] == [t.rows for t in tables]
     assert (tables.layout, tables[0].title, tables[0].unit, tables[0].money_unit) == (
         "html",
         "1.运维经费绩效目标表",

@@ -31,8 +31,8 @@ def page_text(source: Source) -> str:
         DocumentError: the page is in no encoding it names or perfmetrics knows.
 
     """
-    if source.text is not None and source.data is None:
-        return source.text
+    if source.data is None:  # the page was given as text: already decoded
+        return source.text or ""
     data = source.data or b""
     declared = _CHARSET.search(data[:4096])
     names = [declared.group(1).decode("ascii")] if declared else []

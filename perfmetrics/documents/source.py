@@ -123,9 +123,9 @@ class Source:
     ) -> Source:
         """Read a path or a binary file object, or take text or bytes.
 
-        A ``str`` is the text itself when it holds a line break or names no file (one line
-        such as ``12月底前``); one line ending like a file name (``x.docx``) or holding a path
-        separator is a path.
+        A ``str`` is the text itself when it holds a line break, starts with markup (``<``) or
+        names no file (one line such as ``12月底前``); one line ending like a file name
+        (``x.docx``) or holding a path separator is a path.
 
         Raises:
             DocumentError: no such file; not a regular file (a directory, device or FIFO);
@@ -167,7 +167,7 @@ class Source:
         if "\x00" in text:
             return cls(name=name, problem=_binary(name), kind="binary")
         kind = "html" if _HTML.match(text[:4096].encode("utf-8", "replace")) else "text"
-        return cls(name=name, text=text, data=text.encode() if kind != "text" else None, kind=kind)
+        return cls(name=name, text=text, kind=kind)
 
     @classmethod
     def from_bytes(cls, data: bytes, *, name: str, suffix: str = "") -> Source:
@@ -189,8 +189,8 @@ class Source:
 
 
 def _is_text(given: str) -> bool:
-    if "\n" in given or not given.strip():
-        return True
+    if "\n" in given or not given.strip() or given.lstrip().startswith("<"):
+        return True  # several lines, blank, or markup (a page on one line)
     if "/" in given or os.sep in given or _FILE_SUFFIX.search(given.strip()):
         return False
     return not os.path.exists(given)
