@@ -151,3 +151,16 @@ def test_a_truncated_pdf_is_a_document_error() -> None:
     data = (FORMATS / "002.pdf").read_bytes()
     with pytest.raises(pm.DocumentError, match="<bytes>"):
         pm.read_tables(data[: len(data) // 3])
+
+
+def test_extract_names_each_file_once_in_its_warnings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["extract", str(FORMATS / "002.xlsx"), str(DOCUMENTS[3])]) == EXIT_OK
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"perfmetrics: {FORMATS / '002.xlsx'}, sheet 表1, table 3, row 54: "
+        "no title line above the table (the export lost it)",
+        f"perfmetrics: {DOCUMENTS[3]}: line 273: "
+        "no title line above the table (the export lost it)",
+    ]

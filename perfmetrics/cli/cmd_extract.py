@@ -49,7 +49,8 @@ def _documents(args: argparse.Namespace) -> list[tuple[str, list[Table]]]:
         if isinstance(result, DocumentError):
             raise result
         for warning in [*result.warnings, *(w for t in result for w in t.warnings)]:
-            print(f"perfmetrics: {path}: {warning}", file=sys.stderr)
+            named = warning.startswith(f"{path}:") or warning.startswith(f"{path},")
+            print(f"perfmetrics: {warning if named else f'{path}: {warning}'}", file=sys.stderr)
         documents.append((str(path), list(result)))
     return documents
 
