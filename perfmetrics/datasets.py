@@ -9,7 +9,9 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["sample_actuals", "sample_document", "sample_selfeval"]
+from perfmetrics.errors import DocumentError
+
+__all__ = ["SAMPLE_FORMATS", "sample_actuals", "sample_document", "sample_selfeval"]
 
 
 def _data_path(name: str) -> Path:
@@ -18,16 +20,28 @@ def _data_path(name: str) -> Path:
     return Path(str(resources.files("perfmetrics").joinpath("data", name)))
 
 
-def sample_document() -> Path:
-    """Return the path of the bundled sample 绩效目标表 (a word-processor text export).
+#: The formats the sample 绩效目标表 is bundled in (all built from the same text export).
+SAMPLE_FORMATS = ("text", "docx", "xlsx", "pdf")
 
-    It is seed 002 of the test data: 4 tables, 36 indicator rows, one warning.
+
+def sample_document(format: str = "text") -> Path:
+    """Return the path of the bundled sample 绩效目标表 in ``format``.
+
+    It is seed 002 of the test data: 4 tables, 36 indicator rows, one warning; ``"text"`` is the
+    word-processor text export, ``"docx"``, ``"xlsx"`` and ``"pdf"`` the same document as files
+    (built by tests/tools/build_fixtures.py; reading them needs the extras ``docx``, ``xlsx``,
+    ``pdf``).
+
+    Raises:
+        DocumentError: ``format`` is not one of :data:`SAMPLE_FORMATS`.
 
     >>> import perfmetrics as pm
     >>> pm.read_tables(pm.sample_document())  # doctest: +ELLIPSIS
     <Tables from .../sample_document.txt: 4 tables, 36 rows, 1 warnings>
     """
-    return _data_path("sample_document.txt")
+    if format not in SAMPLE_FORMATS:
+        raise DocumentError(f"no bundled sample in {format!r}: choose one of {SAMPLE_FORMATS}")
+    return _data_path("sample_document." + ("txt" if format == "text" else format))
 
 
 def sample_actuals() -> Path:

@@ -228,11 +228,12 @@ def test_reprs_are_short_and_html_is_a_table() -> None:
 
 # ---------------------------------------------------------------------------- readers
 def test_the_registry_lists_the_word_export_before_the_catch_all_pdf_export() -> None:
-    assert [reader.name for reader in READERS] == ["word", "pdf"]
+    names = [reader.name for reader in READERS]
+    assert names == ["docx", "xlsx", "xls", "html", "pdf-file", "doc", "word", "pdf"]
     word = Source.load(WORD_002)
-    assert [reader.sniff(word) for reader in READERS] == [True, True]
-    assert pick_reader(word, READERS) is READERS[0]
-    assert pick_reader(Source.load(PDF), READERS) is READERS[1]
+    assert [reader.sniff(word) for reader in READERS] == [False] * 6 + [True, True]
+    assert pick_reader(word, READERS) is READERS[6]
+    assert pick_reader(Source.load(PDF), READERS) is READERS[7]
 
 
 def test_a_reader_added_to_the_list_is_asked_first() -> None:
@@ -248,7 +249,7 @@ def test_a_reader_added_to_the_list_is_asked_first() -> None:
     department = Reader("department-first", sniff, read)
     readers = (department, *READERS)
     assert pick_reader(Source.load(WORD_004), readers) is department
-    assert pick_reader(Source.load(WORD_001), readers) is READERS[0]
+    assert pick_reader(Source.load(WORD_001), readers) is READERS[6]
     chosen = pick_reader(Source.load(WORD_004), readers)
     assert chosen is not None and chosen.read(Source.load(WORD_004), None)[0].name == (
         "from the new reader"

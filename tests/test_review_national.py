@@ -308,12 +308,12 @@ def test_cli_reviews_the_readable_files_and_names_the_others(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     binary = tmp_path / "budget.pdf"
-    binary.write_bytes(b"%PDF-1.4\x00\x01\x02 not a text export")
+    binary.write_bytes(b"%PDF-1.4\x00\x01\x02 a damaged PDF")
     assert main(["review", str(binary), str(seed_path("001")), "--format", "json"]) == (
         EXIT_BAD_INPUT
     )
     captured = capsys.readouterr()
-    assert f"perfmetrics: {binary}: this is a binary file" in captured.err
+    assert f"perfmetrics: {binary}: not a readable PDF" in captured.err
     assert '"rule": "cost_over_budget"' in captured.out  # the readable document was reviewed
 
 

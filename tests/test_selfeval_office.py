@@ -89,11 +89,6 @@ def test_one_fixture_per_layout() -> None:
     assert sorted(path.stem for path in OFFICE.glob("*.xlsx")) == STEMS
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="read_selfeval reads grids only; the .docx/.xlsx grid readers are issue 11's "
-    "(perfmetrics.documents.grid_readers.GRID_READERS); remove this mark when they are listed",
-)
 @pytest.mark.parametrize("stem", STEMS)
 @pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
 def test_read_selfeval_reads_office_files(stem: str, suffix: str) -> None:

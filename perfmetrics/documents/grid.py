@@ -10,11 +10,14 @@ does not say (a PDF, a text grid), ``covered`` is empty and readers fill level c
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from attrs import field, frozen
 
-__all__ = ["Grid", "read_grid_text"]
+__all__ = ["Grid", "Merge", "Paragraph", "Part", "read_grid_text"]
+
+#: A merged range of cells: (first row, first column, last row, last column), inclusive.
+Merge = tuple[int, int, int, int]
 
 
 def _rows(rows: object) -> tuple[tuple[str, ...], ...]:
@@ -39,6 +42,66 @@ class Grid:
     where: str = ""
     covered: frozenset[tuple[int, int]] = frozenset()
     first_line: int = 1
+    merges: tuple[Merge, ...] = ()
+
+    @classmethod
+    def merged(
+        cls,
+        rows: Sequence[Sequence[str]],
+        merges: Iterable[Merge],
+        *,
+        source: str = "<text>",
+        where: str = "",
+        first_line: int = 1,
+    ) -> Grid:
+        """Return a grid whose merged ranges are written once, in their top-left cell.
+
+        Every other position a merge covers is emptied and listed in ``covered``.
+
+        >>> grid = Grid.merged([["a", "a", "b"], ["a", "a", "c"]], [(0, 0, 1, 1)])
+        >>> grid.rows, sorted(grid.covered)
+        ((('a', '', 'b'), ('', '', 'c')), [(0, 1), (1, 0), (1, 1)])
+        """
+        cells = [list(row) for row in rows]
+        kept: list[Merge] = []
+        covered: set[tuple[int, int]] = set()
+        for top, left, bottom, right in merges:
+            if (top, left) == (bottom, right) or top >= len(cells):
+                continue
+            kept.append((top, left, bottom, right))
+            for r in range(top, min(bottom, len(cells) - 1) + 1):
+                for c in range(left, min(right, len(cells[r]) - 1) + 1):
+                    if (r, c) != (top, left):
+                        cells[r][c] = ""
+                        covered.add((r, c))
+        return cls(
+            cells,
+            source=source,
+            where=where,
+            covered=frozenset(covered),
+            first_line=first_line,
+            merges=tuple(kept),
+        )
+
+    def export_rows(self) -> list[tuple[str, ...]]:
+        """Return the rows as the word-processor text export writes them.
+
+        A merged cell is written once per row, in its first column: the positions a merge covers
+        to the right of its first column are left out, those below its first row are empty.
+
+        >>> Grid.merged([["x", "x", "y"], ["x", "x", "z"]], [(0, 0, 1, 1)]).export_rows()
+        [('x', 'y'), ('', 'z')]
+        """
+        dropped = {
+            (r, c)
+            for top, left, bottom, right in self.merges
+            for r in range(top, bottom + 1)
+            for c in range(left + 1, right + 1)
+        }
+        return [
+            tuple(cell for c, cell in enumerate(row) if (r, c) not in dropped)
+            for r, row in enumerate(self.rows)
+        ]
 
     @property
     def width(self) -> int:
@@ -54,6 +117,24 @@ class Grid:
         """Say where row ``row`` is, for warnings: ``x.docx, table 2, row 5``."""
         parts = [self.source, self.where, f"row {self.first_line + row}"]
         return ", ".join(part for part in parts if part)
+
+
+@frozen
+class Paragraph:
+    """Text outside any table (a title, a heading), in document order between the grids.
+
+    Attributes:
+        text: the paragraph's text, stripped.
+        where: the place inside the file (``"page 2"``, ``"sheet 项目1"``), for messages.
+
+    """
+
+    text: str
+    where: str = ""
+
+
+#: What a format reader turns a document into, in document order.
+Part = Grid | Paragraph
 
 
 def read_grid_text(text: str, *, source: str = "<text>") -> Iterator[Grid]:

@@ -3,9 +3,10 @@
 A layout reader that works on :class:`~perfmetrics.documents.grid.Grid` objects (the 绩效自评表
 reader, :func:`perfmetrics.read_selfeval`) asks :func:`grids_of` for the grids of a document and
 never looks at its format. :data:`GRID_READERS` lists the formats: the tab-separated grid text of
-tests/fixtures and the word-processor text export (:mod:`perfmetrics.documents.word_grid`). A reader
-for .docx, .xlsx, .html or .pdf is one more :class:`GridReader` here, before any reader whose
-``sniff`` would also accept the document; no layout reader changes.
+tests/fixtures, the word-processor text export (:mod:`perfmetrics.documents.word_grid`), and
+every file format of :data:`perfmetrics.documents.registry.FORMATS` (.docx, .xlsx, .xls, .html,
+.pdf, .doc), whose grids the 绩效目标表 reader reads too. A new format is one more entry there;
+no layout reader changes.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from collections.abc import Callable, Iterator
 from attrs import field, frozen
 
 from perfmetrics.documents.grid import Grid, read_grid_text
+from perfmetrics.documents.grid_tables import selfeval_grids
+from perfmetrics.documents.registry import FORMATS
 from perfmetrics.documents.source import Source
 from perfmetrics.documents.word_grid import (
     looks_like_grid_text,
@@ -46,6 +49,11 @@ def _text(source: Source) -> str:
     return source.text or ""
 
 
+def _format_reader(kind: str) -> GridReader:
+    """Return the grid reader of files of ``kind`` (.docx, .xlsx, .xls, .html, .pdf, .doc)."""
+    return GridReader(kind, lambda s: s.kind == kind, lambda s: selfeval_grids(FORMATS[kind](s)))
+
+
 #: The grid formats, most specific first.
 GRID_READERS: tuple[GridReader, ...] = (
     GridReader(
@@ -58,6 +66,7 @@ GRID_READERS: tuple[GridReader, ...] = (
         lambda s: s.text is not None and looks_like_word_export(s.text),
         lambda s: word_export_grids(_text(s), source=s.name),
     ),
+    *(_format_reader(kind) for kind in FORMATS),
 )
 
 

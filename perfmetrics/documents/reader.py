@@ -3,23 +3,35 @@
 from __future__ import annotations
 
 import os
+from typing import IO
 
 from perfmetrics.documents.model import Tables
 from perfmetrics.documents.registry import READERS, pick_reader
 from perfmetrics.documents.selfeval.reader import holds_selfeval
-from perfmetrics.documents.source import Source
+from perfmetrics.documents.source import MAX_BYTES, Source
 from perfmetrics.errors import DocumentError
 
 __all__ = ["read_tables"]
 
 
-def read_tables(source: str | os.PathLike[str] | bytes, *, year: int | None = None) -> Tables:
-    """Read every 绩效目标表 table of a document's text export.
+def read_tables(
+    source: str | os.PathLike[str] | bytes | IO[bytes],
+    *,
+    year: int | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Tables:
+    """Read every 绩效目标表 table of a document: .docx, .xlsx, .xls, .html, .pdf, .doc or text.
+
+    The format is told from the content, never from the file name alone. Reading a .docx needs
+    the extra ``perfmetrics[docx]``; .xlsx and .xls ``[xlsx]``; .pdf ``[pdf]``; all of them
+    ``[documents]``; a .doc is converted by LibreOffice (``soffice`` on the PATH).
 
     Args:
-        source: a path (``str`` or ``Path``) to the text export, the text itself (any ``str``
-            with a line break), or its bytes (UTF-8 or GB 18030).
+        source: a path (``str`` or ``Path``), a binary file object, the text itself (any ``str``
+            with a line break, or one line naming no file), or bytes (text in UTF-8 or GB 18030).
         year: reference year for dates without one (``12月底前``), usually the budget year.
+        max_bytes: the largest input read (:data:`~perfmetrics.documents.source.MAX_BYTES`,
+            64 MiB, unless given).
 
     Returns:
         The tables in document order (a ``list`` with ``warnings``, ``source`` and ``layout``,
@@ -27,10 +39,12 @@ def read_tables(source: str | os.PathLike[str] | bytes, *, year: int | None = No
         A document without tables gives an empty list with a warning.
 
     Raises:
-        DocumentError: the file does not exist or is empty, binary, or in no known encoding.
+        DocumentError: the file does not exist, is not a regular file, is larger than
+            ``max_bytes``, is empty, is binary in no format read here, is in no known encoding,
+            or needs an extra that is not installed (the message names the ``pip`` command).
 
     """
-    loaded = Source.load(source)
+    loaded = Source.load(source, max_bytes=max_bytes)
     name = loaded.name
     if loaded.text is not None and not loaded.text.strip():
         raise DocumentError(f"{name}: the document is empty")

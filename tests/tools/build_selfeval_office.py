@@ -101,7 +101,9 @@ def write_xlsx(grid: Grid, path: Path) -> None:
     for r, row in enumerate(grid.rows, start=1):
         for c, text in enumerate(row, start=1):
             if text:
-                sheet.cell(r, c, text).number_format = "@"
+                cell = sheet.cell(r, c, text)
+                cell.number_format = "@"
+                cell.data_type = "s"  # text as typed: openpyxl would take "=100%" for a formula
     for top, left, bottom, right in merges(grid):
         sheet.merge_cells(
             start_row=top + 1, start_column=left + 1, end_row=bottom + 1, end_column=right + 1

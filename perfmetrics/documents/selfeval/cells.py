@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
+from perfmetrics.documents.targets import comparator_cell, join_target, opens_with_comparator
 from perfmetrics.values.normalize import normalize
 from perfmetrics.vocabulary import mapping, unit_entries, words
 
@@ -23,6 +24,7 @@ __all__ = [
     "fold",
     "header_field",
     "is_part_name",
+    "join_target",
     "label_key",
     "lookup",
     "money_unit",
@@ -212,37 +214,3 @@ def placeholder_name(text: str) -> bool:
     (True, True, False)
     """
     return bool(_PLACEHOLDER_NAME.fullmatch(fold(text)))
-
-
-@functools.cache
-def _comparators() -> frozenset[str]:
-    groups = ("ge_word", "le_word", "gt_word", "lt_word", "eq_word")
-    return frozenset(normalize(word) for group in groups for word in words(group))
-
-
-def comparator_cell(text: str) -> str:
-    """Return the comparator a 指标性质 cell gives, else ``""``.
-
-    A 指标性质 column holds comparators in some forms (``≥``, ``﹦``, ``>=``: returned as
-    written), a direction in others (``正向``, ``反向指标``: ``>=`` and ``<=``, words.tsv
-    ``direction_word``), and ``定量指标`` in others (nothing).
-
-    >>> comparator_cell("﹦"), comparator_cell(">="), comparator_cell("定量指标")
-    ('﹦', '>=', '')
-    >>> comparator_cell("正向指标"), comparator_cell("反 向")
-    ('>=', '<=')
-    """
-    folded = fold(text)
-    if folded in _comparators():
-        return text.strip()
-    return mapping("direction_word").get(folded, "")
-
-
-def opens_with_comparator(text: str) -> bool:
-    """Say whether a value cell already opens with a comparator (``≥95%``, ``不低于90%``).
-
-    >>> [opens_with_comparator(text) for text in ("≥95%", "不低于90%", "95%")]
-    [True, True, False]
-    """
-    folded = fold(text)
-    return any(folded.startswith(word) for word in _comparators() if word)

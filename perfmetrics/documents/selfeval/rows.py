@@ -12,16 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-import regex
 from attrs import frozen
 
 from perfmetrics.documents.selfeval.cells import (
-    comparator_cell,
     fold,
     is_part_name,
+    join_target,
     label_key,
     number,
-    opens_with_comparator,
     placeholder_name,
     points_in,
     rate,
@@ -37,7 +35,6 @@ from perfmetrics.vocabulary import mapping
 
 __all__ = ["Totals", "closing_word", "judge", "read_rows"]
 
-_BARE_NUMBER = regex.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
 #: Stands for an empty cell in a verdict (a Verdict always holds two values).
 _EMPTY = QualitativeValue(content="", text="")
 
@@ -110,15 +107,9 @@ def judge(
 
 
 def _target(columns: Columns, row: Sequence[str]) -> str:
-    value = columns.get(row, "target")
-    if not value:
-        return ""
-    unit = columns.get(row, "target_unit")
-    if unit and _BARE_NUMBER.fullmatch(fold(value)):
-        value += unit
-    if opens_with_comparator(value):
-        return value  # the value cell writes its own comparator: a 指标性质 cell adds nothing
-    return comparator_cell(columns.get(row, "target_op")) + value
+    return join_target(
+        columns.get(row, "target_op"), columns.get(row, "target"), columns.get(row, "target_unit")
+    )
 
 
 def _totals(columns: Columns, row: Sequence[str]) -> Totals:
