@@ -113,3 +113,13 @@ def test_check_result_keeps_margin_and_reason_of_a_failed_verdict() -> None:
     record = result.to_dict()
     assert (record["met"], record["margin"]) == ("no", "-2人")
     assert record["reason"] == "8人 is not ≥ 10人"
+
+
+def test_every_two_months_is_one_period() -> None:
+    # issue 15 (`每双月2次`): 双 was read as the counting word "pair" and 月 left as a note, so
+    # the rate came out as 2 次/双. 双月 is two months, a duration of its own.
+    value = pm.parse("每双月2次")
+    assert (value.kind, str(value)) == ("quantity", "2次/双月")
+    assert pm.parse(str(value)) == value
+    assert pm.meets("每双月2次", "1次/月").met is True
+    assert str(pm.parse("3双")) == "3双"  # the counting word is untouched
