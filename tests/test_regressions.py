@@ -123,3 +123,32 @@ def test_every_two_months_is_one_period() -> None:
     assert pm.parse(str(value)) == value
     assert pm.meets("每双月2次", "1次/月").met is True
     assert str(pm.parse("3双")) == "3双"  # the counting word is untouched
+
+
+def test_a_quarter_with_no_year_is_not_a_count() -> None:
+    # issue 15: `第4季度` read as the number 4 with the note "第 季度"; a quarter (or half) of the
+    # year with no year is that part of the document's year, alone or before a verb of doing.
+    assert pm.parse("第4季度", year=2023) == pm.parse("2023年第4季度")
+    assert pm.parse("四季度", year=2024) == pm.parse("2024年第四季度")
+    assert pm.parse("上半年完成", year=2023).to_dict()["end"] == "2023-06-30"
+    assert pm.parse("全年完成", year=2023).kind == "period"
+    # before other words they stay a note, or no value at all
+    assert pm.parse("上半年完成率≥50%").to_dict()["note"] == "上半年完成率"
+    assert pm.parse("第一书记驻村≥200天").to_dict()["note"] == "第一书记驻村"
+    for text in ("四季常绿", "三季", "第5季度", "全年无事故", "第三季度无事故"):
+        assert pm.parse(text).kind == "qualitative", text
+
+
+def test_a_quarter_is_a_divisor() -> None:
+    # issue 15: `≥1次/季度` and `每季度1次` were qualitative (季度 lexed as a calendar word).
+    for text in ("≥1次/季度", "1次/季", "每季度1次", "每季度发放一次"):
+        value = pm.parse(text)
+        assert (value.kind, value.to_dict()["unit"]) == ("quantity", "次/季度"), text
+    assert pm.meets("≥1次/季度", "4次/年").met is True
+
+
+def test_a_ratio_is_not_its_first_number() -> None:
+    # issue 15: `1:1` read as 1 with the note ":1" (the note's number equalled the value's).
+    for text in ("1:1", "1：1", "1:2"):
+        value = pm.parse(text)
+        assert value.kind == "qualitative" and value.warnings, text

@@ -83,6 +83,14 @@ class CalendarRules:
     """Rules of calendar points, dates (``2022年12月底前``) and periods (``2024年1-12月``)."""
 
     # ------------------------------------------------------------------ calendar points
+    def quarter_number(self, token: Token) -> tuple[int, int]:
+        text = str(token)
+        if not text.isascii():
+            return chinese_number(text), pos(token)
+        if len(text) > _MAX_CALENDAR_DIGITS:
+            raise SemanticError(f"a quarter is a small whole number, not {text}", pos(token))
+        return int(text), pos(token)
+
     def month_number(self, token: Token) -> tuple[int, int]:
         text = str(token)
         if token.type == "CN_NUMBER":
@@ -258,20 +266,26 @@ class CalendarRules:
         return MonthDay(1, 1), MonthDay(12, 0), end(token)
 
     def half_year(self, token: Token) -> tuple[MonthDay, MonthDay, int]:
-        if str(token) == "上半年":
-            return MonthDay(1, 1), MonthDay(6, 0), end(token)
-        return MonthDay(7, 1), MonthDay(12, 0), end(token)
+        return _half(token)
 
     def quarter(self, *children: Any) -> tuple[MonthDay, MonthDay, int]:
-        number, position = next(c for c in children if isinstance(c, tuple))
-        if not 1 <= number <= 4:
-            raise SemanticError(f"there is no quarter {number}", position)
-        first_month = 3 * number - 2
-        return MonthDay(first_month, 1), MonthDay(first_month + 2, 0), end(children[-1])
+        return _quarter(children)
 
     def this_year(self, token: Token) -> Core:
-        fields = {"yearless": YearlessSpan(MonthDay(1, 1), MonthDay(12, 0))}
-        return Core(PeriodValue, fields, pos(token), end(token), (), (YEARLESS_WARNING,))
+        return _yearless_part(MonthDay(1, 1), MonthDay(12, 0), pos(token), end(token))
+
+    def this_year_half(self, token: Token) -> Core:
+        """`上半年`, `下半年完成`: a half of the document's year."""
+        first, last, stop = _half(token)
+        return _yearless_part(first, last, pos(token), stop)
+
+    def this_year_quarter(self, *children: Any) -> Core:
+        """`第三季度`, `4季度完成`: a quarter of the document's year."""
+        first, last, stop = _quarter(children)
+        start = children[0]
+        return _yearless_part(
+            first, last, pos(start) if isinstance(start, Token) else start[1], stop
+        )
 
     # ------------------------------------------------------------------ recurring deadlines
     def recurring_day(self, lead: Token, day: Any, word: Token, *before: Token) -> Core:
@@ -325,3 +339,25 @@ def _recurring_period(lead: Token) -> str:
         if written.startswith(every) and written[len(every) :] in periods:
             return periods[written[len(every) :]]
     raise SemanticError(f"{written!r} names no period", pos(lead))
+
+
+def _yearless_part(first: MonthDay, last: MonthDay, start: int, stop: int) -> Core:
+    """Return a span of the document's year (the year comes from ``year=``), with a warning."""
+    fields = {"yearless": YearlessSpan(first, last)}
+    return Core(PeriodValue, fields, start, stop, (), (YEARLESS_WARNING,))
+
+
+def _half(token: Token) -> tuple[MonthDay, MonthDay, int]:
+    """Return the months of 上半年 or 下半年, and where the word ends."""
+    if str(token) == "上半年":
+        return MonthDay(1, 1), MonthDay(6, 0), end(token)
+    return MonthDay(7, 1), MonthDay(12, 0), end(token)
+
+
+def _quarter(children: tuple[Any, ...]) -> tuple[MonthDay, MonthDay, int]:
+    """Return the months of quarter N (`第3季度`) and where 季度 ends; refuse a fifth one."""
+    number, position = next(c for c in children if isinstance(c, tuple))
+    if not 1 <= number <= 4:
+        raise SemanticError(f"there is no quarter {number}", position)
+    first_month = 3 * number - 2
+    return MonthDay(first_month, 1), MonthDay(first_month + 2, 0), end(children[-1])

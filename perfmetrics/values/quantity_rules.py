@@ -198,7 +198,7 @@ class QuantityRules:
     def unit_word(self, token: Token) -> Unit:
         return Unit(canonical_spelling(str(token)), end(token))
 
-    year_unit = day_unit = month_unit = each_unit = unit_word
+    year_unit = day_unit = month_unit = quarter_unit = each_unit = unit_word
 
     def _measured(self, _measure: Token, token: Token) -> Unit:
         return Unit(canonical_spelling(str(token)), end(token))

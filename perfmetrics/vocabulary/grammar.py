@@ -148,6 +148,7 @@ def module_text() -> str:
     lines.append(_terminal("UNIT_WORDS", unit_words()))
     lines.append(f"CN_NUMBERS: /{_chinese_numeral()}/")
     lines.append(f"RECURRING_LEADS: /{_recurring_lead()}/")
+    lines.extend(_alone_terminals())
     unit = word_pattern(
         [*unit_words(), *(w for g in ("year_word", "month_word", "day_word") for w in words(g))]
     )
@@ -203,6 +204,30 @@ def _recurring_lead() -> str:
     when = word_pattern([*words("year_word"), *words("month_word")])
     number = f"[0-9{_CN_DIGITS}]+"
     return f"{every}{period}(?=\\s*(?:{number}\\s*(?:{day}|{month})|{when}?\\s*{end}))"
+
+
+def _alone_terminals() -> list[str]:
+    """Parts of the year written with no year: the cell is that part of the document's year.
+
+    ``全年``, ``上半年``, ``第三季度`` (and ``3季度``, ``四季度``) stand alone or before a verb of
+    doing only (``上半年完成``); before any other words they are a note (``上半年完成率≥50%``,
+    ``全年城镇新增就业8000人以上``) or no value (``四季常绿``), so each terminal carries that
+    look-ahead. A quarter's look-ahead sits on its number (the state after a month's number is
+    shared by every date, where 季度 is always a quarter); ``第`` is an ordinal here only right
+    before such a number, so that ``第一书记`` stays a note.
+    """
+    verbs = word_pattern(words("period_verb"))
+    alone = f"(?=\\s*{verbs}?\\s*$)"
+    # The short 季 is a quarter only after a year (`2023年第3季`); alone, `三季` is three seasons.
+    quarter = word_pattern(word for word in words("quarter") if len(word) > 1)
+    ordinal = word_pattern(words("ordinal"))
+    number = f"(?:[0-9]+|[{_CN_DIGITS}]+)(?=\\s*{quarter}{alone})"
+    return [
+        f"WHOLE_YEAR_ALONES: /{word_pattern(words('whole_year'))}{alone}/",
+        f"HALF_YEAR_ALONES: /{word_pattern(words('half_year'))}{alone}/",
+        f"QUARTER_NUMBERS: /{number}/",
+        f"ORDINAL_QUARTERS: /{ordinal}(?=\\s*{number})/",
+    ]
 
 
 def import_loader(base_path: str | None, grammar_path: str) -> tuple[str, str]:
