@@ -152,3 +152,28 @@ def test_a_ratio_is_not_its_first_number() -> None:
     for text in ("1:1", "1：1", "1:2"):
         value = pm.parse(text)
         assert value.kind == "qualitative" and value.warnings, text
+
+
+def test_no_later_than_is_a_deadline() -> None:
+    # issue 15: `不晚于2023年12月31日` was the day itself (==) with the note 不晚于.
+    assert pm.parse("不晚于2023年12月31日") == pm.parse("2023年12月31日前")
+    assert pm.parse("最迟2023年10月").to_dict()["op"] == "<="
+    assert str(pm.parse("不晚于10个工作日")) == "≤10工作日"
+    # 截止 before a count with words between is no ceiling: kept as text, not read as ≤
+    assert pm.parse("截止目前已完成100户").kind == "qualitative"
+
+
+def test_ten_days_of_a_month() -> None:
+    # issue 15: `12月中旬前` was the whole of December (==) with the note 中旬前.
+    value = pm.parse("12月中旬前", year=2023)
+    assert (value.kind, value.to_dict()["op"]) == ("date", "<=")
+    assert (value.to_dict()["start"], value.to_dict()["end"]) == ("2023-12-11", "2023-12-20")
+    assert pm.parse("2024年2月下旬").to_dict()["end"] == "2024-02-29"
+    for text in ("12月中旬前", "2023年10月上旬", "2024年2月下旬前完成"):
+        assert pm.parse(str(pm.parse(text))) == pm.parse(text)
+
+
+def test_inclusive_mark_without_a_suffix() -> None:
+    # issue 15: `≥95%（含）` was qualitative; (含) only confirms that the bound is included.
+    assert pm.parse("≥95%（含）") == pm.parse("≥95%")
+    assert pm.parse("≤100万元(含)") == pm.parse("≤100万元")

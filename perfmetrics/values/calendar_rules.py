@@ -124,6 +124,19 @@ class CalendarRules:
         stop = end(word[0]) if word else day[1] + len(str(day[0]))
         return Point(year_of(year), point, point, pos(year), stop)
 
+    def year_month_xun(self, year: Token, _w: Token, month: Any, _m: Token, xun: Token) -> Point:
+        """`2023年10月上旬`: ten days of a month (the last 旬 runs to the month's end)."""
+        number, _ = month_of(month)
+        first, last = _xun_days(xun)
+        return Point(
+            year_of(year), MonthDay(number, first), MonthDay(number, last), pos(year), end(xun)
+        )
+
+    def month_xun(self, month: Any, _m: Token, xun: Token) -> Point:
+        number, position = month_of(month)
+        first, last = _xun_days(xun)
+        return Point(None, MonthDay(number, first), MonthDay(number, last), position, end(xun))
+
     def month_only(self, month: Any, word: Token) -> Point:
         number, position = month_of(month)
         return Point(None, MonthDay(number, 1), MonthDay(number, 0), position, end(word))
@@ -172,11 +185,15 @@ class CalendarRules:
         return Deadline("before", end(tokens[-1]))
 
     def date(self, *children: Any) -> Core:
-        by_word = isinstance(children[0], Token)
+        by_word = isinstance(children[0], Bound)
         point: Point = children[1] if by_word else children[0]
         deadline = children[-1] if isinstance(children[-1], Deadline) else None
-        start = pos(children[0]) if by_word else point.start
+        start = children[0].position if by_word else point.start
         return self._date(point, deadline, None if not by_word else Comparator.LE, start)
+
+    def by(self, token: Token) -> Bound:
+        """`截至`, `不晚于`, `最迟`: on or before (a date), at most (an amount)."""
+        return Bound(Comparator.LE, pos(token))
 
     def compared_date(self, prefix: Bound, point: Point, *rest: Any) -> Core:
         deadline: Deadline | None = rest[0] if rest else None
@@ -361,3 +378,9 @@ def _quarter(children: tuple[Any, ...]) -> tuple[MonthDay, MonthDay, int]:
         raise SemanticError(f"there is no quarter {number}", position)
     first_month = 3 * number - 2
     return MonthDay(first_month, 1), MonthDay(first_month + 2, 0), end(children[-1])
+
+
+def _xun_days(xun: Token) -> tuple[int, int]:
+    """Return the first and last day of 上旬, 中旬 or 下旬 (0: the month's last day)."""
+    first, last = mapping("xun")[str(xun)].split("-")
+    return int(first), int(last)

@@ -75,6 +75,8 @@ class QuantityRules:
                 stop = child.end
             elif child.type == "OVER":
                 over = True
+            elif child.type == "INCLUSIVE":  # `≥95%(含)`: the bound is included, as ever
+                stop = end(child)
             else:  # HEDGE_AFTER (左右)
                 after.append(str(child))
                 stop = end(child)

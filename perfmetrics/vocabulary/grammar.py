@@ -56,6 +56,7 @@ GRAMMAR_GROUPS = (
     "month_word",
     "day_word",
     "point_in_time",
+    "xun",
 )
 
 #: Han characters, in the blocks that documents use (unified ideographs, extension A, and the
