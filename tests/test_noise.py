@@ -41,6 +41,8 @@ READ_THROUGH = [
     ("28.8萬元", "28.8万元"),  # traditional script (issue 15)
     ("≥1.7萬人", "≥17000人"),
     ("≥5噸", "≥5吨"),
+    ("60萬(wàn)度", "600000度"),  # a mirror's pinyin reading after 萬 (issue 15, 海南)
+    ("≥1次(cì)/季(jì)度", "≥1次/季度"),
 ]
 
 

@@ -8,8 +8,9 @@ Two stages:
   the length of its input. NFKC is deliberately not used on the whole text: it would turn ㎡ into
   two characters.
 - :func:`clean` then removes what text extraction inserts inside numbers and words: invisible and
-  format characters (zero-width spaces, bidi marks, soft hyphens), combining marks, and whitespace
-  between two Han characters (a PDF cell that wraps mid-word: ``不 低 于``, ``百\n分比``). It
+  format characters (zero-width spaces, bidi marks, soft hyphens), combining marks, whitespace
+  between two Han characters (a PDF cell that wraps mid-word: ``不 低 于``, ``百\n分比``) and a
+  mirror's pinyin reading after a character (``60萬(wàn)度``). It
   returns the cleaned text with, for each of its characters, the offset of that character in the
   caller's text, so errors and spans still point into what the caller wrote.
 """
@@ -75,7 +76,12 @@ _TABLE = _build_table()
 _INVISIBLE = r"\p{Cf}\p{Mn}\p{Me}"
 #: Whitespace with a Han character on both sides (after invisible characters are gone).
 _HAN_GAP = r"(?<=\p{Han}[" + _INVISIBLE + r"]*)\s+(?=[" + _INVISIBLE + r"]*\p{Han})"
-_REMOVED = regex.compile(f"[{_INVISIBLE}]+|{_HAN_GAP}")
+#: A pinyin reading in brackets right after a Han character: mirrors of budget pages annotate
+#: characters with ruby text (`60萬(wàn)度`, `不超預(yù)算`). Only a syllable with a tone mark (or ü)
+#: counts, so that letters in brackets (`5(kg)`, `M(兆)`) are never taken for one.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+_PINYIN = rf"(?<=\p{{Han}})\([a-z\p{{Mn}}{_TONED}]*[{_TONED}\p{{Mn}}][a-z\p{{Mn}}{_TONED}]*\)"
+_REMOVED = regex.compile(f"{_PINYIN}|[{_INVISIBLE}]+|{_HAN_GAP}")
 _INVISIBLE_RUN = regex.compile(f"[{_INVISIBLE}]+")
 
 
