@@ -77,8 +77,8 @@ _INVISIBLE = r"\p{Cf}\p{Mn}\p{Me}"
 #: Whitespace with a Han character on both sides (after invisible characters are gone).
 _HAN_GAP = r"(?<=\p{Han}[" + _INVISIBLE + r"]*)\s+(?=[" + _INVISIBLE + r"]*\p{Han})"
 #: A pinyin reading in brackets right after a Han character: mirrors of budget pages annotate
-#: characters with ruby text (`60萬(wàn)度`, `不超預(yù)算`). Only a syllable with a tone mark (or ü)
-#: counts, so that letters in brackets (`5(kg)`, `M(兆)`) are never taken for one.
+#: characters with ruby text (`60萬(wàn)度`, `不超預(yù)算`). Only a syllable with a tone mark
+#: (or ü) counts, so that letters in brackets (`5(kg)`, `M(兆)`) are never taken for one.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 _PINYIN = rf"(?<=\p{{Han}})\([a-z\p{{Mn}}{_TONED}]*[{_TONED}\p{{Mn}}][a-z\p{{Mn}}{_TONED}]*\)"
 _REMOVED = regex.compile(f"{_PINYIN}|[{_INVISIBLE}]+|{_HAN_GAP}")
