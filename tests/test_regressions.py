@@ -177,3 +177,33 @@ def test_inclusive_mark_without_a_suffix() -> None:
     # issue 15: `≥95%（含）` was qualitative; (含) only confirms that the bound is included.
     assert pm.parse("≥95%（含）") == pm.parse("≥95%")
     assert pm.parse("≤100万元(含)") == pm.parse("≤100万元")
+
+
+def test_words_before_a_month_lead_a_date() -> None:
+    # issue 15: `计划12月底前完成` was the number 12 with the note "计划 月底前完成".
+    value = pm.parse("计划12月底前完成", year=2023)
+    assert (value.kind, value.to_dict()["op"], value.to_dict()["end"]) == (
+        "date",
+        "<=",
+        "2023-12-31",
+    )
+    assert value.to_dict()["note"] == "计划 完成"
+    assert pm.parse("预计3月完成", year=2023).to_dict()["start"] == "2023-03-01"
+    assert pm.parse("培训3个月").to_dict()["unit"] == "月"  # a duration stays a duration
+    # a date in the year after the document's cannot be placed: refused, never the wrong year
+    for text in ("次年3月底前", "下年度3月"):
+        value = pm.parse(text, year=2023)
+        assert value.kind == "qualitative" and value.warnings, text
+
+
+def test_a_month_and_day_before_a_deadline_word() -> None:
+    # issue 15: `6.30前` was the number 6.30 with the note 前.
+    assert pm.parse("6.30前", year=2023) == pm.parse("2023年6月30日前")
+    assert pm.parse("6.30").kind == "quantity"  # alone it is a number
+    assert pm.parse("2.30前").kind == "qualitative"  # no such day
+
+
+def test_this_year_with_a_deadline() -> None:
+    # issue 15: `今年底前` was the whole year (a period) with the note 底前.
+    assert pm.parse("今年底前", year=2023) == pm.parse("2023年底前")
+    assert pm.parse("本年度内", year=2023) == pm.parse("2023年内")

@@ -150,6 +150,17 @@ class CalendarRules:
     def bare_year(self, word: Token) -> Point:
         return Point(None, MonthDay(1, 1), MonthDay(12, 0), pos(word), end(word), True)
 
+    def dotted_month_day(self, token: Token) -> Point:
+        """`6.30前`: a month and day of the document's year."""
+        month_text, day_text = str(token).split(".")
+        point = day_of((int(day_text), pos(token) + len(month_text) + 1), int(month_text))
+        return Point(None, point, point, pos(token), end(token))
+
+    def this_year_deadline(self, this: Token, deadline: Deadline) -> Core:
+        """`今年底前`, `本年度内`: a deadline in the document's year."""
+        point = Point(None, MonthDay(1, 1), MonthDay(12, 0), pos(this), end(this), True)
+        return self._date(point, deadline, None, pos(this))
+
     def dotted_month(self, token: Token) -> Point:
         year_text, month_text = regex.split(r"[./]", str(token))
         month = int(month_text)

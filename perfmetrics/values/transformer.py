@@ -26,6 +26,7 @@ from perfmetrics.values.notices import WarningCode, warning
 from perfmetrics.values.pieces import Core, Note, Repeated, Trail, pos
 from perfmetrics.values.quantity_rules import QuantityRules
 from perfmetrics.values.render import render
+from perfmetrics.vocabulary import words
 
 __all__ = ["ValueTransformer"]
 
@@ -95,6 +96,12 @@ class ValueTransformer(QuantityRules, CalendarRules, Transformer[Token, Value | 
             if lead.negated:
                 raise SemanticError(
                     f"a negation ({lead.text}) before the value turns its meaning around",
+                    lead.start,
+                    ambiguous=True,
+                )
+            if "yearless" in fields and any(word in lead.text for word in _NEXT_YEAR):
+                raise SemanticError(
+                    f"{lead.text} puts the date in the year after the document's: write its year",
                     lead.start,
                     ambiguous=True,
                 )
@@ -184,6 +191,9 @@ class ValueTransformer(QuantityRules, CalendarRules, Transformer[Token, Value | 
     continuation = several_targets = exponent = second_number = numbered_note = _trail
     point_in_time = unknown_unit = trail_note = _trail
 
+
+#: Words of a lead that put a yearless date in the next year (`次年3月底前`).
+_NEXT_YEAR = words("next_year")
 
 #: Grammar terminal → the trail alias the transformer reasons with.
 _TRAIL_KINDS = {

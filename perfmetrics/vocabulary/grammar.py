@@ -150,6 +150,7 @@ def module_text() -> str:
     lines.append(f"CN_NUMBERS: /{_chinese_numeral()}/")
     lines.append(f"RECURRING_LEADS: /{_recurring_lead()}/")
     lines.extend(_alone_terminals())
+    lines.append(f"DATE_LEADS: /{_date_lead()}/")
     unit = word_pattern(
         [*unit_words(), *(w for g in ("year_word", "month_word", "day_word") for w in words(g))]
     )
@@ -162,6 +163,10 @@ def module_text() -> str:
         f"DOTTED_SHORT_SPANS: /(?:19|20)[0-9]{{2}}\\.{month}\\.{day}\\s*{separator}\\s*"
         f"{month}\\.{day}(?![0-9])/"
     )
+    # `6.30前`, `12.31之前`: a month and day with no year, only before a deadline word (a number
+    # with 前 after it means nothing else), so that `6.30` alone stays a number.
+    before = word_pattern(words("before"))
+    lines.append(f"DOTTED_MONTH_DAYS: /{month}\\.{day}(?![0-9])(?=\\s*{before})/")
     # One Han character that is no word of its own (`是`, `否`, `等` … are not_unit words).
     not_units = "".join(_class_escape(word) for word in words("not_unit") if len(word) == 1)
     lines.append(f"UNKNOWN_UNITS: /(?![{not_units}])[{HAN}]/")
@@ -229,6 +234,19 @@ def _alone_terminals() -> list[str]:
         f"QUARTER_NUMBERS: /{number}/",
         f"ORDINAL_QUARTERS: /{ordinal}(?=\\s*{number})/",
     ]
+
+
+def _date_lead() -> str:
+    """Match the words before a date that starts with its year or with a month (`计划12月底前`).
+
+    The words start with no digit, comparator or value symbol and hold no digit; the date after
+    them is a year (`2022年`, `2022.1`) or a month number with 月 (`12月`, `十二月`).
+    """
+    symbols = "≥≤<>=%‰\\/·,;:~+*×^"
+    month = word_pattern(words("month_word"))
+    year = "(?:19|20)[0-9]{2}\\s*(?:年|[.\\/-][0-9])"
+    month_date = f"(?:[0-9]{{1,2}}|[{_CN_DIGITS}]{{1,3}})\\s*{month}"
+    return f"[^\\d\\s{symbols}.-][^\\d{symbols}]*?(?=\\s*(?:{year}|{month_date}))"
 
 
 def import_loader(base_path: str | None, grammar_path: str) -> tuple[str, str]:
