@@ -207,3 +207,12 @@ def test_this_year_with_a_deadline() -> None:
     # issue 15: `今年底前` was the whole year (a period) with the note 底前.
     assert pm.parse("今年底前", year=2023) == pm.parse("2023年底前")
     assert pm.parse("本年度内", year=2023) == pm.parse("2023年内")
+
+
+def test_a_label_with_a_colon_before_the_value() -> None:
+    # issue 15: `补助标准：1000元/人` was qualitative (a colon could not end a leading note).
+    value = pm.parse("补助标准：1000元/人")
+    assert (str(value), value.to_dict()["note"]) == ("补助标准1000元/人", "补助标准")
+    date = pm.parse("完成时间：12月底前", year=2023).to_dict()
+    assert (date["op"], date["end"], date["note"]) == ("<=", "2023-12-31", "完成时间")
+    assert pm.parse("1:1").kind == "qualitative"  # a colon after a number is still a ratio

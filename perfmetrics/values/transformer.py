@@ -175,11 +175,12 @@ class ValueTransformer(QuantityRules, CalendarRules, Transformer[Token, Value | 
         return Note(str(word), pos(word))
 
     def date_lead(self, words: Token) -> Note:
-        return Note(str(words).strip(), pos(words))
+        return Note(str(words).strip().rstrip(":").strip(), pos(words))
 
     def lead_note(self, *chars: Token) -> Note:
-        negated = chars[-1].type == "NEGATION"
-        return Note("".join(str(c) for c in chars), pos(chars[0]), negated)
+        words = [c for c in chars if c.type != "LEAD_COLON"]  # `补助标准：` is the label 补助标准
+        negated = words[-1].type == "NEGATION"
+        return Note("".join(str(c) for c in words), pos(words[0]), negated)
 
     def _trail(self, token: Token) -> Trail:
         return Trail(self._trail_kind(token), str(token), pos(token))

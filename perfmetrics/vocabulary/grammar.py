@@ -239,14 +239,15 @@ def _alone_terminals() -> list[str]:
 def _date_lead() -> str:
     """Match the words before a date that starts with its year or with a month (`计划12月底前`).
 
-    The words start with no digit, comparator or value symbol and hold no digit; the date after
-    them is a year (`2022年`, `2022.1`) or a month number with 月 (`12月`, `十二月`).
+    The words start with no digit, comparator or value symbol and hold no digit; a colon may end
+    them (`完成时间：12月底前`); the date after them is a year (`2022年`, `2022.1`) or a month
+    number with 月 (`12月`, `十二月`).
     """
     symbols = "≥≤<>=%‰\\/·,;:~+*×^"
     month = word_pattern(words("month_word"))
     year = "(?:19|20)[0-9]{2}\\s*(?:年|[.\\/-][0-9])"
     month_date = f"(?:[0-9]{{1,2}}|[{_CN_DIGITS}]{{1,3}})\\s*{month}"
-    return f"[^\\d\\s{symbols}.-][^\\d{symbols}]*?(?=\\s*(?:{year}|{month_date}))"
+    return f"[^\\d\\s{symbols}.-][^\\d{symbols}]*?:?(?=\\s*(?:{year}|{month_date}))"
 
 
 def import_loader(base_path: str | None, grammar_path: str) -> tuple[str, str]:
