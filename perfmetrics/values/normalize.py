@@ -9,20 +9,23 @@ Two stages:
   two characters.
 - :func:`clean` then removes what text extraction inserts inside numbers and words: invisible and
   format characters (zero-width spaces, bidi marks, soft hyphens), combining marks, whitespace
-  between two Han characters (a PDF cell that wraps mid-word: ``不 低 于``, ``百\n分比``) and a
-  mirror's pinyin reading after a character (``60萬(wàn)度``). It
+  between two Han characters (a PDF cell that wraps mid-word: ``不 低 于``, ``百\n分比``), a
+  mirror's pinyin reading after a character (``60萬(wàn)度``) and brackets around a unit after a
+  number (``90（分）``). It
   returns the cleaned text with, for each of its characters, the offset of that character in the
   caller's text, so errors and spans still point into what the caller wrote.
 """
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import regex
 from attrs import frozen
 
 from perfmetrics.vocabulary import traditional_table
+from perfmetrics.vocabulary.grammar import unit_words, word_pattern
 
 __all__ = ["Cleaned", "clean", "normalize", "visible"]
 
@@ -81,7 +84,21 @@ _HAN_GAP = r"(?<=\p{Han}[" + _INVISIBLE + r"]*)\s+(?=[" + _INVISIBLE + r"]*\p{Ha
 #: (or ü) counts, so that letters in brackets (`5(kg)`, `M(兆)`) are never taken for one.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 _PINYIN = rf"(?<=\p{{Han}})\([a-z\p{{Mn}}{_TONED}]*[{_TONED}\p{{Mn}}][a-z\p{{Mn}}{_TONED}]*\)"
-_REMOVED = regex.compile(f"{_PINYIN}|[{_INVISIBLE}]+|{_HAN_GAP}")
+_REMOVED = regex.compile(f"[{_INVISIBLE}]+|{_HAN_GAP}")
+
+
+@functools.cache
+def _removed_with_brackets() -> regex.Pattern[str]:
+    """Return ``_REMOVED`` and what only a text with a bracket can hold (compiled when needed).
+
+    Besides pinyin readings: the brackets around a unit right after a number (`90（分）`,
+    `50(万元)`), since the unit is the value's.
+    """
+    unit = word_pattern(unit_words())
+    brackets = rf"(?<=[0-9]\s*)\((?=\s*{unit}\s*\))|(?<=[0-9]\s*\(\s*{unit}\s*)\)"
+    return regex.compile(f"{_PINYIN}|[{_INVISIBLE}]+|{_HAN_GAP}|{brackets}")
+
+
 _INVISIBLE_RUN = regex.compile(f"[{_INVISIBLE}]+")
 
 
@@ -126,12 +143,13 @@ def clean(text: str) -> Cleaned:
     ('不低于 95%', 5)
     """
     folded = normalize(text)
-    if _REMOVED.search(folded) is None:
+    removed = _removed_with_brackets() if "(" in folded else _REMOVED
+    if removed.search(folded) is None:
         return Cleaned(folded)
     kept: list[str] = []
     offsets: list[int] = []
     last = 0
-    for match in _REMOVED.finditer(folded):
+    for match in removed.finditer(folded):
         kept.append(folded[last : match.start()])
         offsets.extend(range(last, match.start()))
         last = match.end()
