@@ -45,6 +45,9 @@ READ_THROUGH = [
     ("≥1次(cì)/季(jì)度", "≥1次/季度"),
     ("≥90（分）", "≥90分"),  # brackets around the unit (issue 15)
     ("50 ( 万元 )", "50万元"),
+    ("(≥90%)", "≥90%"),  # a bracket or quote pair around the whole cell
+    ("“≥90%”", "≥90%"),
+    (" 【2023年12月底前】", "2023年12月底前"),
 ]
 
 

@@ -10,8 +10,8 @@ Two stages:
 - :func:`clean` then removes what text extraction inserts inside numbers and words: invisible and
   format characters (zero-width spaces, bidi marks, soft hyphens), combining marks, whitespace
   between two Han characters (a PDF cell that wraps mid-word: ``不 低 于``, ``百\n分比``), a
-  mirror's pinyin reading after a character (``60萬(wàn)度``) and brackets around a unit after a
-  number (``90（分）``). It
+  mirror's pinyin reading after a character (``60萬(wàn)度``), brackets around a unit after a
+  number (``90（分）``) and a bracket or quote pair around the whole cell (``“≥90%”``). It
   returns the cleaned text with, for each of its characters, the offset of that character in the
   caller's text, so errors and spans still point into what the caller wrote.
 """
@@ -144,19 +144,40 @@ def clean(text: str) -> Cleaned:
     """
     folded = normalize(text)
     removed = _removed_with_brackets() if "(" in folded else _REMOVED
-    if removed.search(folded) is None:
+    enclosing = _enclosing(folded) if folded.lstrip()[:1] in _PAIRS else []
+    if not enclosing and removed.search(folded) is None:
         return Cleaned(folded)
+    spans = [match.span() for match in removed.finditer(folded)] + enclosing
     kept: list[str] = []
     offsets: list[int] = []
     last = 0
-    for match in removed.finditer(folded):
-        kept.append(folded[last : match.start()])
-        offsets.extend(range(last, match.start()))
-        last = match.end()
+    for start, stop in sorted(spans):
+        if start < last:
+            continue
+        kept.append(folded[last:start])
+        offsets.extend(range(last, start))
+        last = stop
     kept.append(folded[last:])
     offsets.extend(range(last, len(folded)))
     offsets.append(len(folded))
     return Cleaned("".join(kept), tuple(offsets))
+
+
+#: Brackets and quotes that may enclose a whole cell (`(≥90%)`, `【≥90%】`, `“≥90%”`).
+_PAIRS = {"(": ")", "[": "]", "【": "】", "“": "”", '"': '"', "‘": "’", "「": "」", "《": "》"}
+
+
+def _enclosing(folded: str) -> list[tuple[int, int]]:
+    """Return the spans of a bracket or quote pair around the whole text, if there is one."""
+    body = folded.strip()
+    if len(body) < 3 or _PAIRS.get(body[0]) != body[-1]:
+        return []
+    inner = body[1:-1]
+    if body[0] in inner or body[-1] in inner:
+        return []  # `(1)…(2)`: not one pair around everything
+    first = folded.index(body[0])
+    last = first + len(body) - 1
+    return [(first, first + 1), (last, last + 1)]
 
 
 def visible(text: str) -> str:
