@@ -216,3 +216,23 @@ def test_a_label_with_a_colon_before_the_value() -> None:
     date = pm.parse("完成时间：12月底前", year=2023).to_dict()
     assert (date["op"], date["end"], date["note"]) == ("<=", "2023-12-31", "完成时间")
     assert pm.parse("1:1").kind == "qualitative"  # a colon after a number is still a ratio
+
+
+def test_chinese_numerals_on_money_and_measures() -> None:
+    # issue 15: `五万元`, `两千元`, `两公里` were qualitative (the numeral was read only before
+    # counting words and durations); with words after the unit it is still a phrase.
+    assert str(pm.parse("五万元")) == "5万元"
+    assert str(pm.parse("两千元")) == "2000元"
+    assert str(pm.parse("十万元以内")) == "≤10万元"
+    assert str(pm.parse("两公里")) == "2公里"
+    for text in ("十分满意", "一方面", "三角梅", "一米阳光"):
+        assert pm.parse(text).kind == "qualitative", text
+
+
+def test_percent_written_before_the_number() -> None:
+    # issue 15: `百分之95` was the bare number 95 with the note 百分之.
+    assert pm.parse("百分之95") == pm.parse("95%")
+    assert pm.parse("百分之九十以上") == pm.parse("≥90%")
+    assert pm.parse("百分之百") == pm.parse("100%")
+    assert pm.parse("千分之三") == pm.parse("3‰")
+    assert pm.parse("百分之95%").kind == "qualitative"  # the unit twice

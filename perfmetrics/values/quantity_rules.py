@@ -34,6 +34,7 @@ from perfmetrics.values.pieces import (
     end,
     pos,
 )
+from perfmetrics.vocabulary import mapping
 
 __all__ = ["MAX_PERCENT", "QuantityRules"]
 
@@ -56,6 +57,7 @@ class QuantityRules:
         over = False
         stop = 0
         per: PerLead | None = None
+        percent_of: Token | None = None
         for child in children:
             if isinstance(child, PerLead):
                 per = child
@@ -77,10 +79,18 @@ class QuantityRules:
                 over = True
             elif child.type == "INCLUSIVE":  # `≥95%(含)`: the bound is included, as ever
                 stop = end(child)
+            elif child.type == "PERCENT_OF":  # `百分之95`: the unit is written before the number
+                percent_of = child
             else:  # HEDGE_AFTER (左右)
                 after.append(str(child))
                 stop = end(child)
         assert number is not None
+        if percent_of is not None:
+            if unit is not None:
+                raise SemanticError(
+                    f"{percent_of} and the unit {unit.text} after the number", pos(percent_of)
+                )
+            unit = Unit(mapping("percent_of")[str(percent_of)], number.end)
         if per is not None:
             # 每人每月300元: the divisors written before the number divide the unit.
             text = "/".join((unit.text if unit else "", *per.divisors))

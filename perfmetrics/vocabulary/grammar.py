@@ -57,6 +57,7 @@ GRAMMAR_GROUPS = (
     "day_word",
     "point_in_time",
     "xun",
+    "percent_of",
 )
 
 #: Han characters, in the blocks that documents use (unified ideographs, extension A, and the
@@ -179,15 +180,16 @@ _CN_TAIL = "零〇一二两三四五六七八九十百千"
 
 
 def _chinese_numeral() -> str:
-    """Match a Chinese numeral only right before a counting word, a duration or a calendar word.
+    """Match a Chinese numeral only right before a unit word or a calendar word.
 
-    `四场`, `两栋`, `三十余人`, `两个月内`, `十二月底前` are numbers; `十分满意` (分 is the score)
-    and `一线` (no counting word) stay words.
+    `四场`, `两栋`, `三十余人`, `两个月内`, `十二月底前`, `五万元`, `两公里` are numbers; `一线` (no
+    unit word) stays a word, and a numeral with words after its unit is refused as a phrase by
+    the transformer (`十分满意`, `一方面`).
     """
     counted = [
         spelling
         for entry in unit_entries()
-        if entry.family in ("count", "time")
+        if entry.family in ("count", "time", "money", "physical")
         for spelling in entry.spellings
     ]
     calendar = [
@@ -197,7 +199,13 @@ def _chinese_numeral() -> str:
     ]
     follow = word_pattern([*counted, *calendar]).replace("/", "\\/")
     over = word_pattern(words("over"))
-    return f"[{_CN_DIGITS}][{_CN_TAIL}]*(?=\\s*{over}?\\s*{follow})"
+    # Right after 百分之 any numeral is the number (`百分之九十以上`, `百分之百`); Python's re
+    # needs a look-behind of one width, which the words of percent_of share.
+    percent_of = word_pattern(words("percent_of"))
+    return (
+        f"[{_CN_DIGITS}][{_CN_TAIL}]*(?=\\s*{over}?\\s*{follow})"
+        f"|(?<={percent_of})[{_CN_DIGITS}百][{_CN_TAIL}]*"
+    )
 
 
 def _recurring_lead() -> str:
