@@ -236,3 +236,13 @@ def test_percent_written_before_the_number() -> None:
     assert pm.parse("百分之百") == pm.parse("100%")
     assert pm.parse("千分之三") == pm.parse("3‰")
     assert pm.parse("百分之95%").kind == "qualitative"  # the unit twice
+
+
+def test_comparators_before_the_ends_of_a_range() -> None:
+    # issue 15: `≥95%-100%` and `≥80%-≤90%` were qualitative; `≤±5%` was ≤ 5% (so -10% met it).
+    assert pm.parse("≥95%-100%") == pm.parse("95%-100%")
+    assert pm.parse("≥80%-≤90%") == pm.parse("80%-90%")
+    assert pm.parse("≤±5%") == pm.parse("±5%")
+    assert pm.meets("≤±5%", "-10%").met is False
+    for text in ("≥±5%", "≤95%-100%", "≥95%-≥100%"):
+        assert pm.parse(text).kind == "qualitative", text

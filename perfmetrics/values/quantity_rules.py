@@ -217,28 +217,46 @@ class QuantityRules:
 
     measured_unit = measured_month = measured_year = _measured
 
-    def tolerance(self, sign: Token, number: Number, *rest: Any) -> Core:
-        """`±3%以内`: from -3% to 3% (以内 only confirms it)."""
+    def tolerance(self, *children: Any) -> Core:
+        """`±3%以内`, `≤±5%`: from -3% to 3% (以内 and ≤ only confirm it)."""
+        sign = next(child for child in children if isinstance(child, Token))
+        number = next(child for child in children if isinstance(child, Number))
+        rest = children[children.index(number) + 1 :]
         unit = next((part for part in rest if isinstance(part, Unit)), None)
         high = self._make_amount(number, unit)
         low = Amount(-high.amount.magnitude, high.amount.unit)
+        bounds = [child for child in children if isinstance(child, Bound)]
+        if any(bound.op is not Comparator.LE for bound in bounds):
+            raise SemanticError(
+                "± and a comparator other than ≤ disagree", pos(sign), ambiguous=True
+            )
         suffix = next((part for part in rest if isinstance(part, Bound)), None)
-        if suffix is not None and suffix.op is not Comparator.LE:
-            raise SemanticError("± and 以上 disagree", pos(sign), ambiguous=True)
+        start = bounds[0].position if bounds and bounds[0] is not suffix else pos(sign)
         stop = suffix.position if suffix else high.end
         fields = {"lower": low, "upper": high.amount}
-        return Core(RangeValue, fields, pos(sign), stop, (), high.warnings)
+        return Core(RangeValue, fields, start, stop, (), high.warnings)
 
     # ------------------------------------------------------------------ ranges
     def range(self, *children: Any) -> Core:
         numbers: list[Number] = []
         parts: list[Unit | None] = [None, None]
         hedge: tuple[str, ...] = ()
+        first: Bound | None = None
         for child in children:
             if isinstance(child, Number):
                 numbers.append(child)
             elif isinstance(child, Unit):
                 parts[len(numbers) - 1] = child
+            elif isinstance(child, Bound):
+                # `≥95%-100%`, `≥80%-≤90%`: only ≥ before the low end and ≤ before the high one
+                wanted = Comparator.LE if numbers else Comparator.GE
+                if child.op is not wanted:
+                    raise SemanticError(
+                        f"{child.op.symbol} before an end of a range",
+                        child.position,
+                        ambiguous=True,
+                    )
+                first = first or (child if not numbers else None)
             elif child.type == "HEDGE_AFTER":  # 左右
                 hedge = (str(child),)
         low_number, high_number = numbers
@@ -248,6 +266,7 @@ class QuantityRules:
         low_part = self._make_amount(low_number, low_unit)
         high_part = self._make_amount(high_number, high_unit)
         low, high, start, stop = low_part.amount, high_part.amount, low_part.start, high_part.end
+        start = first.position if first else start
         if low.unit != high.unit and not same_dimension(low.unit, high.unit):
             raise SemanticError(
                 f"the two ends of the range are in different units ({low.unit or 'none'}, "
