@@ -246,3 +246,11 @@ def test_comparators_before_the_ends_of_a_range() -> None:
     assert pm.meets("≤±5%", "-10%").met is False
     for text in ("≥±5%", "≤95%-100%", "≥95%-≥100%"):
         assert pm.parse(text).kind == "qualitative", text
+
+
+def test_a_multiplier_on_the_low_end_of_a_money_range() -> None:
+    # issue 15: `1000万-2000万元` gave the low end 10000000 万元 (refused as reversed), and
+    # `0.1万-2000万元` would have read 1000 万元: the folded low end is put in the high end's unit.
+    assert pm.parse("1000万-2000万元") == pm.parse("1000-2000万元")
+    assert pm.parse("0.1万-2000万元") == pm.parse("0.1-2000万元")
+    assert pm.parse("1万-2万人") == pm.parse("10000-20000人")  # counts fold both ends

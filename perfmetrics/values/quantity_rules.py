@@ -12,8 +12,8 @@ from typing import Any
 from lark import Token
 
 from perfmetrics.errors import SemanticError
-from perfmetrics.units.names import canonical_spelling, units_of_family
-from perfmetrics.units.registry import same_dimension
+from perfmetrics.units.names import base_of_family, canonical_spelling, units_of_family
+from perfmetrics.units.registry import convert, same_dimension
 from perfmetrics.values.model import (
     COMPARATOR_OF_TERMINAL,
     Amount,
@@ -263,6 +263,7 @@ class QuantityRules:
         low_unit, high_unit = parts
         if low_unit is None and high_unit is not None:
             low_unit = Unit(high_unit.text, low_number.end)
+            low_number = _in_money_unit(low_number, high_unit.text)
         low_part = self._make_amount(low_number, low_unit)
         high_part = self._make_amount(high_number, high_unit)
         low, high, start, stop = low_part.amount, high_part.amount, low_part.start, high_part.end
@@ -276,3 +277,14 @@ class QuantityRules:
         fields = {"lower": low, "upper": high}
         warnings = low_part.warnings + high_part.warnings
         return Core(RangeValue, fields, start, stop, (), warnings, hedge)
+
+
+def _in_money_unit(number: Number, unit: str) -> Number:
+    """Put a low end with a folded multiplier into the high end's money unit.
+
+    `1000万-2000万元`: the low end was folded to 10000000 (元); in 万元 it is 1000.
+    """
+    base = base_of_family("money")
+    if not number.multiplied or base is None or unit not in units_of_family("money"):
+        return number
+    return number._replace(value=convert(number.value, base, unit), multiplied=False)
