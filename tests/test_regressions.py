@@ -254,3 +254,9 @@ def test_a_multiplier_on_the_low_end_of_a_money_range() -> None:
     assert pm.parse("1000万-2000万元") == pm.parse("1000-2000万元")
     assert pm.parse("0.1万-2000万元") == pm.parse("0.1-2000万元")
     assert pm.parse("1万-2万人") == pm.parse("10000-20000人")  # counts fold both ends
+
+
+def test_every_before_a_range() -> None:
+    # issue 15: `每月2-3次` was qualitative; 每 divides both ends as it does one number.
+    assert pm.parse("每月2-3次") == pm.parse("2-3次/月")
+    assert pm.parse("每人每月300-500元") == pm.parse("300-500元/人/月")

@@ -91,10 +91,8 @@ class QuantityRules:
                     f"{percent_of} and the unit {unit.text} after the number", pos(percent_of)
                 )
             unit = Unit(mapping("percent_of")[str(percent_of)], number.end)
-        if per is not None:
-            # 每人每月300元: the divisors written before the number divide the unit.
-            text = "/".join((unit.text if unit else "", *per.divisors))
-            unit = Unit(text, unit.end if unit else number.end)
+        if per is not None:  # 每人每月300元: the divisors written before the number divide the unit
+            unit = _per(unit, per, number)
         part = self._make_amount(number, unit)
         start = per.start if per else prefix.position if prefix else part.start
         if prefix and suffix and prefix.op is not suffix.op:
@@ -242,8 +240,11 @@ class QuantityRules:
         parts: list[Unit | None] = [None, None]
         hedge: tuple[str, ...] = ()
         first: Bound | None = None
+        per: PerLead | None = None
         for child in children:
-            if isinstance(child, Number):
+            if isinstance(child, PerLead):
+                per = child
+            elif isinstance(child, Number):
                 numbers.append(child)
             elif isinstance(child, Unit):
                 parts[len(numbers) - 1] = child
@@ -261,13 +262,16 @@ class QuantityRules:
                 hedge = (str(child),)
         low_number, high_number = numbers
         low_unit, high_unit = parts
+        if per is not None:  # 每月2-3次: the divisors written before the numbers divide both ends
+            high_unit = _per(high_unit, per, high_number)
+            low_unit = _per(low_unit, per, low_number) if low_unit else None
         if low_unit is None and high_unit is not None:
             low_unit = Unit(high_unit.text, low_number.end)
             low_number = _in_money_unit(low_number, high_unit.text)
         low_part = self._make_amount(low_number, low_unit)
         high_part = self._make_amount(high_number, high_unit)
         low, high, start, stop = low_part.amount, high_part.amount, low_part.start, high_part.end
-        start = first.position if first else start
+        start = per.start if per else first.position if first else start
         if low.unit != high.unit and not same_dimension(low.unit, high.unit):
             raise SemanticError(
                 f"the two ends of the range are in different units ({low.unit or 'none'}, "
@@ -288,3 +292,9 @@ def _in_money_unit(number: Number, unit: str) -> Number:
     if not number.multiplied or base is None or unit not in units_of_family("money"):
         return number
     return number._replace(value=convert(number.value, base, unit), multiplied=False)
+
+
+def _per(unit: Unit | None, per: PerLead, number: Number) -> Unit:
+    """Divide a unit by the divisors written before the number (`每人每月300元`)."""
+    text = "/".join((unit.text if unit else "", *per.divisors))
+    return Unit(text, unit.end if unit else number.end)
