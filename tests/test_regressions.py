@@ -177,6 +177,7 @@ def test_inclusive_mark_without_a_suffix() -> None:
     # issue 15: `≥95%（含）` was qualitative; (含) only confirms that the bound is included.
     assert pm.parse("≥95%（含）") == pm.parse("≥95%")
     assert pm.parse("≤100万元(含)") == pm.parse("≤100万元")
+    assert pm.parse("100万元(含)").kind == "qualitative"  # no comparator to include
 
 
 def test_words_before_a_month_lead_a_date() -> None:

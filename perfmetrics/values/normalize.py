@@ -95,7 +95,8 @@ def _removed_with_brackets() -> regex.Pattern[str]:
     `50(万元)`), since the unit is the value's.
     """
     unit = word_pattern(unit_words())
-    brackets = rf"(?<=[0-9]\s*)\((?=\s*{unit}\s*\))|(?<=[0-9]\s*\(\s*{unit}\s*)\)"
+    # Only right after the digit: with a space between, `95 (分)` is how a note is written back.
+    brackets = rf"(?<=[0-9])\((?=\s*{unit}\s*\))|(?<=[0-9]\(\s*{unit}\s*)\)"
     return regex.compile(f"{_PINYIN}|[{_INVISIBLE}]+|{_HAN_GAP}|{brackets}")
 
 

@@ -58,6 +58,7 @@ class QuantityRules:
         stop = 0
         per: PerLead | None = None
         percent_of: Token | None = None
+        inclusive: Token | None = None
         for child in children:
             if isinstance(child, PerLead):
                 per = child
@@ -78,6 +79,7 @@ class QuantityRules:
             elif child.type == "OVER":
                 over = True
             elif child.type == "INCLUSIVE":  # `≥95%(含)`: the bound is included, as ever
+                inclusive = child
                 stop = end(child)
             elif child.type == "PERCENT_OF":  # `百分之95`: the unit is written before the number
                 percent_of = child
@@ -85,6 +87,9 @@ class QuantityRules:
                 after.append(str(child))
                 stop = end(child)
         assert number is not None
+        if inclusive is not None and prefix is None:
+            # `100(含)`: "inclusive" of a bound that no comparator sets
+            raise SemanticError(f"{inclusive} with no comparator before the number", pos(inclusive))
         if percent_of is not None:
             if unit is not None:
                 raise SemanticError(
