@@ -261,3 +261,11 @@ def test_every_before_a_range() -> None:
     # issue 15: `每月2-3次` was qualitative; 每 divides both ends as it does one number.
     assert pm.parse("每月2-3次") == pm.parse("2-3次/月")
     assert pm.parse("每人每月300-500元") == pm.parse("300-500元/人/月")
+
+
+def test_a_rate_without_numerator_against_another_unit_is_no_crash() -> None:
+    # fuzzing (issue 15): `100/月-2万元` raised pint's AttributeError (the empty numerator of
+    # /月 was looked up as a unit); it is a range whose ends differ in unit: refused.
+    value = pm.parse("100/月-2万元")
+    assert value.kind == "qualitative"
+    assert pm.parse("1-2/月").kind == "range"
