@@ -261,6 +261,8 @@ def test_every_before_a_range() -> None:
     # issue 15: `每月2-3次` was qualitative; 每 divides both ends as it does one number.
     assert pm.parse("每月2-3次") == pm.parse("2-3次/月")
     assert pm.parse("每人每月300-500元") == pm.parse("300-500元/人/月")
+    # fuzzing: `每季度±1.5万元` read ± as a note (1.5 万元/季度), which wrote back as a tolerance
+    assert pm.parse("每季度±1.5万元") == pm.parse("±1.5万元/季度")
 
 
 def test_a_rate_without_numerator_against_another_unit_is_no_crash() -> None:

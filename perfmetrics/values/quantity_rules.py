@@ -226,6 +226,9 @@ class QuantityRules:
         number = next(child for child in children if isinstance(child, Number))
         rest = children[children.index(number) + 1 :]
         unit = next((part for part in rest if isinstance(part, Unit)), None)
+        per = next((child for child in children if isinstance(child, PerLead)), None)
+        if per is not None:  # 每季度±1.5万元: the divisors before the number divide the unit
+            unit = _per(unit, per, number)
         high = self._make_amount(number, unit)
         low = Amount(-high.amount.magnitude, high.amount.unit)
         bounds = [child for child in children if isinstance(child, Bound)]
@@ -235,6 +238,7 @@ class QuantityRules:
             )
         suffix = next((part for part in rest if isinstance(part, Bound)), None)
         start = bounds[0].position if bounds and bounds[0] is not suffix else pos(sign)
+        start = per.start if per is not None else start
         stop = suffix.position if suffix else high.end
         fields = {"lower": low, "upper": high.amount}
         return Core(RangeValue, fields, start, stop, (), high.warnings)
