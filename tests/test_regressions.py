@@ -245,6 +245,7 @@ def test_comparators_before_the_ends_of_a_range() -> None:
     assert pm.parse("≥80%-≤90%") == pm.parse("80%-90%")
     assert pm.parse("≤±5%") == pm.parse("±5%")
     assert pm.meets("≤±5%", "-10%").met is False
+    assert pm.parse("±3月") == pm.parse("±3个月")  # after ± a bare 月 is months, not a date
     for text in ("≥±5%", "≤95%-100%", "≥95%-≥100%"):
         assert pm.parse(text).kind == "qualitative", text
 
