@@ -152,6 +152,7 @@ def module_text() -> str:
     lines.append(f"RECURRING_LEADS: /{_recurring_lead()}/")
     lines.extend(_alone_terminals())
     lines.append(f"DATE_LEADS: /{_date_lead()}/")
+    lines.append(f"EVERY_ONES: /{_every_one()}/")
     unit = word_pattern(
         [*unit_words(), *(w for g in ("year_word", "month_word", "day_word") for w in words(g))]
     )
@@ -242,6 +243,17 @@ def _alone_terminals() -> list[str]:
         f"QUARTER_NUMBERS: /{number}/",
         f"ORDINAL_QUARTERS: /{ordinal}(?=\\s*{number})/",
     ]
+
+
+def _every_one() -> str:
+    """Match 一 that writes a rate: before a period and then a number or a comparator."""
+    one = word_pattern(words("every_one"))
+    period = word_pattern(words("every_one_period"))
+    comparators = word_pattern(
+        word for group in ("ge_word", "le_word", "gt_word", "lt_word") for word in words(group)
+    )
+    number = f"(?:[0-9]|[{_CN_DIGITS}]|{comparators})"
+    return f"{one}(?=\\s*{period}\\s*{number})"
 
 
 def _date_lead() -> str:
