@@ -272,3 +272,12 @@ def test_a_rate_without_numerator_against_another_unit_is_no_crash() -> None:
     value = pm.parse("100/月-2万元")
     assert value.kind == "qualitative"
     assert pm.parse("1-2/月").kind == "range"
+
+
+def test_a_count_after_a_month_is_not_a_day() -> None:
+    # issue 15: `3月5次` was March 5 with the note 次 (and `一月一次` January 1): a number with a
+    # unit after a month is a count, so the cell is refused rather than read as a day.
+    for text in ("3月5次", "一月一次", "十二月三场"):
+        value = pm.parse(text)
+        assert value.kind == "qualitative" and value.warnings, text
+    assert pm.parse("2022年11月12").to_dict()["start"] == "2022-11-12"  # a day without 日

@@ -56,6 +56,7 @@ class Point(NamedTuple):
     start: int
     end: int
     whole_year: bool = False
+    bare_day: bool = False  # a day with no 日/号 after it (`3月5`)
 
 
 def month_of(token: Any) -> tuple[int, int]:
@@ -122,7 +123,7 @@ class CalendarRules:
         number, _ = month_of(month)
         point = day_of(day, number)
         stop = end(word[0]) if word else day[1] + len(str(day[0]))
-        return Point(year_of(year), point, point, pos(year), stop)
+        return Point(year_of(year), point, point, pos(year), stop, bare_day=not word)
 
     def year_month_xun(self, year: Token, _w: Token, month: Any, _m: Token, xun: Token) -> Point:
         """`2023年10月上旬`: ten days of a month (the last 旬 runs to the month's end)."""
@@ -145,7 +146,7 @@ class CalendarRules:
         number, position = month_of(month)
         point = day_of(day, number)
         stop = end(word[0]) if word else day[1] + len(str(day[0]))
-        return Point(None, point, point, position, stop)
+        return Point(None, point, point, position, stop, bare_day=not word)
 
     def bare_year(self, word: Token) -> Point:
         return Point(None, MonthDay(1, 1), MonthDay(12, 0), pos(word), end(word), True)
@@ -239,15 +240,14 @@ class CalendarRules:
                 raise SemanticError("年 alone is not a date", point.start)
             whole = {"start": dt.date(point.year, 1, 1), "end": dt.date(point.year, 12, 31)}
             return Core(PeriodValue, whole, start, stop)
-        explicit = op is not None
-        op = op or Comparator.EQ
-        fields: dict[str, Any] = {"op": op, "op_explicit": explicit}
+        fields: dict[str, Any] = {"op": op or Comparator.EQ, "op_explicit": op is not None}
+        bare = point.bare_day and deadline is None  # `3月5次`: 5 may be a count, not the 5th
         if point.year is None:
             fields["yearless"] = YearlessSpan(point.first, point.last)
-            return Core(DateValue, fields, start, stop, (), (YEARLESS_WARNING,))
+            return Core(DateValue, fields, start, stop, (), (YEARLESS_WARNING,), bare_end=bare)
         fields["start"] = point.first.on(point.year)
         fields["end"] = point.last.on(point.year)
-        return Core(DateValue, fields, start, stop)
+        return Core(DateValue, fields, start, stop, bare_end=bare)
 
     # ------------------------------------------------------------------ periods
     def _period(self, first: Point, last: Point, start: int, stop: int) -> Core:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import regex
 from lark import Token, Transformer
 
 from perfmetrics.errors import SemanticError
@@ -27,6 +28,7 @@ from perfmetrics.values.pieces import Core, Note, Repeated, Trail, pos
 from perfmetrics.values.quantity_rules import QuantityRules
 from perfmetrics.values.render import render
 from perfmetrics.vocabulary import words
+from perfmetrics.vocabulary.grammar import unit_words, word_pattern
 
 __all__ = ["ValueTransformer"]
 
@@ -151,6 +153,12 @@ class ValueTransformer(QuantityRules, CalendarRules, Transformer[Token, Value | 
                 trail.position,
                 ambiguous=True,
             )
+        if core.bare_end and trail.position == core.end and _UNIT_AT_START.match(trail.text):
+            raise SemanticError(
+                f"a number followed by {trail.text[:10]!r} after a month is a count, not a day",
+                trail.position,
+                ambiguous=True,
+            )
         amount = core.fields.get("amount")
         if (
             trail.kind == "point_in_time"
@@ -192,6 +200,9 @@ class ValueTransformer(QuantityRules, CalendarRules, Transformer[Token, Value | 
     continuation = several_targets = exponent = second_number = numbered_note = _trail
     point_in_time = unknown_unit = trail_note = _trail
 
+
+#: A unit word at the start of a trail (`次` of `3月5次`).
+_UNIT_AT_START = regex.compile(word_pattern(unit_words()))
 
 #: Words of a lead that put a yearless date in the next year (`次年3月底前`).
 _NEXT_YEAR = words("next_year")
