@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 import perfmetrics as pm
 from perfmetrics.errors import ParseError
 from perfmetrics.strategies import indicator_values
+from perfmetrics.units.names import units_of_family
 from perfmetrics.values import fastpath
 from perfmetrics.values.api import clear_cache
 from perfmetrics.values.model import Value
@@ -140,3 +141,42 @@ def test_parse_uses_the_same_reading_strict_or_not() -> None:
     clear_cache()
     text = "≥8500 台次/年"
     assert pm.parse(text, strict=True) == pm.parse(text) == _lark(text)
+
+
+_COMPARATORS = ["", "≥", "≤", ">", "<", "＞=", "不低于", "不超过", "不少于", "约", "="]
+_NUMBERS = st.one_of(
+    st.integers(min_value=0, max_value=10**7).map(str),
+    st.decimals(min_value=0, max_value=10**5, places=2).map(str),
+)
+_UNITS = sorted(
+    {
+        word
+        for family in ("money", "count", "time", "percent", "physical")
+        for word in units_of_family(family)
+    }
+)
+_TAILS = ["", "以上", "以下", "以内", "内", "左右", "完成"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_COMPARATORS),
+    _NUMBERS,
+    st.sampled_from(["", "万", "亿", "千"]),
+    st.sampled_from(["", *_UNITS]),
+    st.sampled_from(["", *(f"/{unit}" for unit in _UNITS)]),
+    st.sampled_from(_TAILS),
+)
+def test_generated_common_shapes_read_as_lark_reads_them(
+    comparator: str, number: str, multiplier: str, unit: str, per: str, tail: str
+) -> None:
+    assert _agrees(f"{comparator}{number}{multiplier}{unit}{per}{tail}") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("保障提升及时是否达到标准良好有效明显改善")), max_size=12)
+)
+def test_free_text_shortcut_agrees_with_lark(text: str) -> None:
+    if text.strip():
+        assert _agrees(text) is None

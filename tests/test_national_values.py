@@ -1,4 +1,4 @@
-"""The national corpus: real 指标值 of published tables from 21 provinces, read as reviewed.
+"""The national corpus: real 指标值 of published tables from 22 provinces, read as reviewed.
 
 tests/cases/national_values.tsv holds every distinct value of whole tables (sources in
 tests/cases/national_sources.md) with its reading per ../shared/VALUE_SEMANTICS.md. Rows whose

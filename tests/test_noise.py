@@ -41,6 +41,13 @@ READ_THROUGH = [
     ("28.8萬元", "28.8万元"),  # traditional script (issue 15)
     ("≥1.7萬人", "≥17000人"),
     ("≥5噸", "≥5吨"),
+    ("60萬(wàn)度", "600000度"),  # a mirror's pinyin reading after 萬 (issue 15, 海南)
+    ("≥1次(cì)/季(jì)度", "≥1次/季度"),
+    ("≥90（分）", "≥90分"),  # brackets around the unit (issue 15)
+    ("50( 万元 )", "50万元"),
+    ("(≥90%)", "≥90%"),  # a bracket or quote pair around the whole cell
+    ("“≥90%”", "≥90%"),
+    (" 【2023年12月底前】", "2023年12月底前"),
 ]
 
 

@@ -145,3 +145,171 @@ def test_parse_errors_pickle_where_tblib_pickles_their_causes() -> None:
                 info.value.position,
                 str(info.value),
             )
+
+
+def test_every_two_months_is_one_period() -> None:
+    # issue 15 (`每双月2次`): 双 was read as the counting word "pair" and 月 left as a note, so
+    # the rate came out as 2 次/双. 双月 is two months, a duration of its own.
+    value = pm.parse("每双月2次")
+    assert (value.kind, str(value)) == ("quantity", "2次/双月")
+    assert pm.parse(str(value)) == value
+    assert pm.meets("每双月2次", "1次/月").met is True
+    assert str(pm.parse("3双")) == "3双"  # the counting word is untouched
+
+
+def test_a_quarter_with_no_year_is_not_a_count() -> None:
+    # issue 15: `第4季度` read as the number 4 with the note "第 季度"; a quarter (or half) of the
+    # year with no year is that part of the document's year, alone or before a verb of doing.
+    assert pm.parse("第4季度", year=2023) == pm.parse("2023年第4季度")
+    assert pm.parse("四季度", year=2024) == pm.parse("2024年第四季度")
+    assert pm.parse("上半年完成", year=2023).to_dict()["end"] == "2023-06-30"
+    assert pm.parse("全年完成", year=2023).kind == "period"
+    # before other words they stay a note, or no value at all
+    assert pm.parse("上半年完成率≥50%").to_dict()["note"] == "上半年完成率"
+    assert pm.parse("第一书记驻村≥200天").to_dict()["note"] == "第一书记驻村"
+    for text in ("四季常绿", "三季", "第5季度", "全年无事故", "第三季度无事故"):
+        assert pm.parse(text).kind == "qualitative", text
+
+
+def test_a_quarter_is_a_divisor() -> None:
+    # issue 15: `≥1次/季度` and `每季度1次` were qualitative (季度 lexed as a calendar word).
+    for text in ("≥1次/季度", "1次/季", "每季度1次", "每季度发放一次"):
+        value = pm.parse(text)
+        assert (value.kind, value.to_dict()["unit"]) == ("quantity", "次/季度"), text
+    assert pm.meets("≥1次/季度", "4次/年").met is True
+
+
+def test_a_ratio_is_not_its_first_number() -> None:
+    # issue 15: `1:1` read as 1 with the note ":1" (the note's number equalled the value's).
+    for text in ("1:1", "1：1", "1:2"):
+        value = pm.parse(text)
+        assert value.kind == "qualitative" and value.warnings, text
+
+
+def test_no_later_than_is_a_deadline() -> None:
+    # issue 15: `不晚于2023年12月31日` was the day itself (==) with the note 不晚于.
+    assert pm.parse("不晚于2023年12月31日") == pm.parse("2023年12月31日前")
+    assert pm.parse("最迟2023年10月").to_dict()["op"] == "<="
+    assert str(pm.parse("不晚于10个工作日")) == "≤10工作日"
+    # 截止 before a count with words between is no ceiling: kept as text, not read as ≤
+    assert pm.parse("截止目前已完成100户").kind == "qualitative"
+
+
+def test_ten_days_of_a_month() -> None:
+    # issue 15: `12月中旬前` was the whole of December (==) with the note 中旬前.
+    value = pm.parse("12月中旬前", year=2023)
+    assert (value.kind, value.to_dict()["op"]) == ("date", "<=")
+    assert (value.to_dict()["start"], value.to_dict()["end"]) == ("2023-12-11", "2023-12-20")
+    assert pm.parse("2024年2月下旬").to_dict()["end"] == "2024-02-29"
+    for text in ("12月中旬前", "2023年10月上旬", "2024年2月下旬前完成"):
+        assert pm.parse(str(pm.parse(text))) == pm.parse(text)
+
+
+def test_inclusive_mark_without_a_suffix() -> None:
+    # issue 15: `≥95%（含）` was qualitative; (含) only confirms that the bound is included.
+    assert pm.parse("≥95%（含）") == pm.parse("≥95%")
+    assert pm.parse("≤100万元(含)") == pm.parse("≤100万元")
+    assert pm.parse("100万元(含)").kind == "qualitative"  # no comparator to include
+
+
+def test_words_before_a_month_lead_a_date() -> None:
+    # issue 15: `计划12月底前完成` was the number 12 with the note "计划 月底前完成".
+    value = pm.parse("计划12月底前完成", year=2023)
+    assert (value.kind, value.to_dict()["op"], value.to_dict()["end"]) == (
+        "date",
+        "<=",
+        "2023-12-31",
+    )
+    assert value.to_dict()["note"] == "计划 完成"
+    assert pm.parse("预计3月完成", year=2023).to_dict()["start"] == "2023-03-01"
+    assert pm.parse("培训3个月").to_dict()["unit"] == "月"  # a duration stays a duration
+    # a date in the year after the document's cannot be placed: refused, never the wrong year
+    for text in ("次年3月底前", "下年度3月"):
+        value = pm.parse(text, year=2023)
+        assert value.kind == "qualitative" and value.warnings, text
+
+
+def test_a_month_and_day_before_a_deadline_word() -> None:
+    # issue 15: `6.30前` was the number 6.30 with the note 前.
+    assert pm.parse("6.30前", year=2023) == pm.parse("2023年6月30日前")
+    assert pm.parse("6.30").kind == "quantity"  # alone it is a number
+    assert pm.parse("2.30前").kind == "qualitative"  # no such day
+
+
+def test_this_year_with_a_deadline() -> None:
+    # issue 15: `今年底前` was the whole year (a period) with the note 底前.
+    assert pm.parse("今年底前", year=2023) == pm.parse("2023年底前")
+    assert pm.parse("本年度内", year=2023) == pm.parse("2023年内")
+
+
+def test_a_label_with_a_colon_before_the_value() -> None:
+    # issue 15: `补助标准：1000元/人` was qualitative (a colon could not end a leading note).
+    value = pm.parse("补助标准：1000元/人")
+    assert (str(value), value.to_dict()["note"]) == ("补助标准1000元/人", "补助标准")
+    date = pm.parse("完成时间：12月底前", year=2023).to_dict()
+    assert (date["op"], date["end"], date["note"]) == ("<=", "2023-12-31", "完成时间")
+    assert pm.parse("1:1").kind == "qualitative"  # a colon after a number is still a ratio
+
+
+def test_chinese_numerals_on_money_and_measures() -> None:
+    # issue 15: `五万元`, `两千元`, `两公里` were qualitative (the numeral was read only before
+    # counting words and durations); with words after the unit it is still a phrase.
+    assert str(pm.parse("五万元")) == "5万元"
+    assert str(pm.parse("两千元")) == "2000元"
+    assert str(pm.parse("十万元以内")) == "≤10万元"
+    assert str(pm.parse("两公里")) == "2公里"
+    for text in ("十分满意", "一方面", "三角梅", "一米阳光"):
+        assert pm.parse(text).kind == "qualitative", text
+
+
+def test_percent_written_before_the_number() -> None:
+    # issue 15: `百分之95` was the bare number 95 with the note 百分之.
+    assert pm.parse("百分之95") == pm.parse("95%")
+    assert pm.parse("百分之九十以上") == pm.parse("≥90%")
+    assert pm.parse("百分之百") == pm.parse("100%")
+    assert pm.parse("千分之三") == pm.parse("3‰")
+    assert pm.parse("百分之95%").kind == "qualitative"  # the unit twice
+
+
+def test_comparators_before_the_ends_of_a_range() -> None:
+    # issue 15: `≥95%-100%` and `≥80%-≤90%` were qualitative; `≤±5%` was ≤ 5% (so -10% met it).
+    assert pm.parse("≥95%-100%") == pm.parse("95%-100%")
+    assert pm.parse("≥80%-≤90%") == pm.parse("80%-90%")
+    assert pm.parse("≤±5%") == pm.parse("±5%")
+    assert pm.meets("≤±5%", "-10%").met is False
+    assert pm.parse("±3月") == pm.parse("±3个月")  # after ± a bare 月 is months, not a date
+    for text in ("≥±5%", "≤95%-100%", "≥95%-≥100%"):
+        assert pm.parse(text).kind == "qualitative", text
+
+
+def test_a_multiplier_on_the_low_end_of_a_money_range() -> None:
+    # issue 15: `1000万-2000万元` gave the low end 10000000 万元 (refused as reversed), and
+    # `0.1万-2000万元` would have read 1000 万元: the folded low end is put in the high end's unit.
+    assert pm.parse("1000万-2000万元") == pm.parse("1000-2000万元")
+    assert pm.parse("0.1万-2000万元") == pm.parse("0.1-2000万元")
+    assert pm.parse("1万-2万人") == pm.parse("10000-20000人")  # counts fold both ends
+
+
+def test_every_before_a_range() -> None:
+    # issue 15: `每月2-3次` was qualitative; 每 divides both ends as it does one number.
+    assert pm.parse("每月2-3次") == pm.parse("2-3次/月")
+    assert pm.parse("每人每月300-500元") == pm.parse("300-500元/人/月")
+    # fuzzing: `每季度±1.5万元` read ± as a note (1.5 万元/季度), which wrote back as a tolerance
+    assert pm.parse("每季度±1.5万元") == pm.parse("±1.5万元/季度")
+
+
+def test_a_rate_without_numerator_against_another_unit_is_no_crash() -> None:
+    # fuzzing (issue 15): `100/月-2万元` raised pint's AttributeError (the empty numerator of
+    # /月 was looked up as a unit); it is a range whose ends differ in unit: refused.
+    value = pm.parse("100/月-2万元")
+    assert value.kind == "qualitative"
+    assert pm.parse("1-2/月").kind == "range"
+
+
+def test_a_count_after_a_month_is_not_a_day() -> None:
+    # issue 15: `3月5次` was March 5 with the note 次 (and `一月一次` January 1): a number with a
+    # unit after a month is a count, so the cell is refused rather than read as a day.
+    for text in ("3月5次", "一月一次", "十二月三场"):
+        value = pm.parse(text)
+        assert value.kind == "qualitative" and value.warnings, text
+    assert pm.parse("2022年11月12").to_dict()["start"] == "2022-11-12"  # a day without 日

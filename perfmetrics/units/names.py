@@ -10,7 +10,7 @@ import functools
 
 from perfmetrics.vocabulary import unit_entries
 
-__all__ = ["canonical_spelling", "family_of", "spellings", "units_of_family"]
+__all__ = ["base_of_family", "canonical_spelling", "family_of", "spellings", "units_of_family"]
 
 
 @functools.cache
@@ -50,3 +50,16 @@ def units_of_family(family: str) -> frozenset[str]:
     True
     """
     return frozenset(word for word, found in _families().items() if found == family)
+
+
+@functools.cache
+def base_of_family(family: str) -> str | None:
+    """Return the word a family's other units are defined from (元 for money), if it has one.
+
+    >>> base_of_family("money")
+    '元'
+    """
+    return next(
+        (e.word for e in unit_entries() if e.family == family and e.definition.startswith("[")),
+        None,
+    )

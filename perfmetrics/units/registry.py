@@ -81,14 +81,17 @@ def _ensure_defined(name: str) -> None:
 def _atoms(canonical: str) -> Iterator[tuple[str, bool]]:
     """Yield each unit word of a canonical unit text and whether it divides (stands after ``/``).
 
-    >>> list(_atoms("元/人·月"))
-    [('元', False), ('人', True), ('月', True)]
+    >>> list(_atoms("元/人·月")), list(_atoms("/亩"))
+    ([('元', False), ('人', True), ('月', True)], [('亩', True)])
+
+    A rate with no numerator unit (``/亩`` of ``≤15.5/亩``) has a dimensionless numerator.
     """
     if not canonical:
         return
     for index, group in enumerate(canonical.split("/")):
         for name in group.split("·"):
-            yield name, index > 0
+            if name:
+                yield name, index > 0
 
 
 @functools.cache

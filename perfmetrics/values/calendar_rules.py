@@ -56,6 +56,7 @@ class Point(NamedTuple):
     start: int
     end: int
     whole_year: bool = False
+    bare_day: bool = False  # a day with no 日/号 after it (`3月5`)
 
 
 def month_of(token: Any) -> tuple[int, int]:
@@ -83,6 +84,14 @@ class CalendarRules:
     """Rules of calendar points, dates (``2022年12月底前``) and periods (``2024年1-12月``)."""
 
     # ------------------------------------------------------------------ calendar points
+    def quarter_number(self, token: Token) -> tuple[int, int]:
+        text = str(token)
+        if not text.isascii():
+            return chinese_number(text), pos(token)
+        if len(text) > _MAX_CALENDAR_DIGITS:
+            raise SemanticError(f"a quarter is a small whole number, not {text}", pos(token))
+        return int(text), pos(token)
+
     def month_number(self, token: Token) -> tuple[int, int]:
         text = str(token)
         if token.type == "CN_NUMBER":
@@ -114,7 +123,20 @@ class CalendarRules:
         number, _ = month_of(month)
         point = day_of(day, number)
         stop = end(word[0]) if word else day[1] + len(str(day[0]))
-        return Point(year_of(year), point, point, pos(year), stop)
+        return Point(year_of(year), point, point, pos(year), stop, bare_day=not word)
+
+    def year_month_xun(self, year: Token, _w: Token, month: Any, _m: Token, xun: Token) -> Point:
+        """`2023年10月上旬`: ten days of a month (the last 旬 runs to the month's end)."""
+        number, _ = month_of(month)
+        first, last = _xun_days(xun)
+        return Point(
+            year_of(year), MonthDay(number, first), MonthDay(number, last), pos(year), end(xun)
+        )
+
+    def month_xun(self, month: Any, _m: Token, xun: Token) -> Point:
+        number, position = month_of(month)
+        first, last = _xun_days(xun)
+        return Point(None, MonthDay(number, first), MonthDay(number, last), position, end(xun))
 
     def month_only(self, month: Any, word: Token) -> Point:
         number, position = month_of(month)
@@ -124,10 +146,21 @@ class CalendarRules:
         number, position = month_of(month)
         point = day_of(day, number)
         stop = end(word[0]) if word else day[1] + len(str(day[0]))
-        return Point(None, point, point, position, stop)
+        return Point(None, point, point, position, stop, bare_day=not word)
 
     def bare_year(self, word: Token) -> Point:
         return Point(None, MonthDay(1, 1), MonthDay(12, 0), pos(word), end(word), True)
+
+    def dotted_month_day(self, token: Token) -> Point:
+        """`6.30前`: a month and day of the document's year."""
+        month_text, day_text = str(token).split(".")
+        point = day_of((int(day_text), pos(token) + len(month_text) + 1), int(month_text))
+        return Point(None, point, point, pos(token), end(token))
+
+    def this_year_deadline(self, this: Token, deadline: Deadline) -> Core:
+        """`今年底前`, `本年度内`: a deadline in the document's year."""
+        point = Point(None, MonthDay(1, 1), MonthDay(12, 0), pos(this), end(this), True)
+        return self._date(point, deadline, None, pos(this))
 
     def dotted_month(self, token: Token) -> Point:
         year_text, month_text = regex.split(r"[./]", str(token))
@@ -164,11 +197,15 @@ class CalendarRules:
         return Deadline("before", end(tokens[-1]))
 
     def date(self, *children: Any) -> Core:
-        by_word = isinstance(children[0], Token)
+        by_word = isinstance(children[0], Bound)
         point: Point = children[1] if by_word else children[0]
         deadline = children[-1] if isinstance(children[-1], Deadline) else None
-        start = pos(children[0]) if by_word else point.start
+        start = children[0].position if by_word else point.start
         return self._date(point, deadline, None if not by_word else Comparator.LE, start)
+
+    def by(self, token: Token) -> Bound:
+        """`截至`, `不晚于`, `最迟`: on or before (a date), at most (an amount)."""
+        return Bound(Comparator.LE, pos(token))
 
     def compared_date(self, prefix: Bound, point: Point, *rest: Any) -> Core:
         deadline: Deadline | None = rest[0] if rest else None
@@ -203,15 +240,14 @@ class CalendarRules:
                 raise SemanticError("年 alone is not a date", point.start)
             whole = {"start": dt.date(point.year, 1, 1), "end": dt.date(point.year, 12, 31)}
             return Core(PeriodValue, whole, start, stop)
-        explicit = op is not None
-        op = op or Comparator.EQ
-        fields: dict[str, Any] = {"op": op, "op_explicit": explicit}
+        fields: dict[str, Any] = {"op": op or Comparator.EQ, "op_explicit": op is not None}
+        bare = point.bare_day and deadline is None  # `3月5次`: 5 may be a count, not the 5th
         if point.year is None:
             fields["yearless"] = YearlessSpan(point.first, point.last)
-            return Core(DateValue, fields, start, stop, (), (YEARLESS_WARNING,))
+            return Core(DateValue, fields, start, stop, (), (YEARLESS_WARNING,), bare_end=bare)
         fields["start"] = point.first.on(point.year)
         fields["end"] = point.last.on(point.year)
-        return Core(DateValue, fields, start, stop)
+        return Core(DateValue, fields, start, stop, bare_end=bare)
 
     # ------------------------------------------------------------------ periods
     def _period(self, first: Point, last: Point, start: int, stop: int) -> Core:
@@ -258,20 +294,26 @@ class CalendarRules:
         return MonthDay(1, 1), MonthDay(12, 0), end(token)
 
     def half_year(self, token: Token) -> tuple[MonthDay, MonthDay, int]:
-        if str(token) == "上半年":
-            return MonthDay(1, 1), MonthDay(6, 0), end(token)
-        return MonthDay(7, 1), MonthDay(12, 0), end(token)
+        return _half(token)
 
     def quarter(self, *children: Any) -> tuple[MonthDay, MonthDay, int]:
-        number, position = next(c for c in children if isinstance(c, tuple))
-        if not 1 <= number <= 4:
-            raise SemanticError(f"there is no quarter {number}", position)
-        first_month = 3 * number - 2
-        return MonthDay(first_month, 1), MonthDay(first_month + 2, 0), end(children[-1])
+        return _quarter(children)
 
     def this_year(self, token: Token) -> Core:
-        fields = {"yearless": YearlessSpan(MonthDay(1, 1), MonthDay(12, 0))}
-        return Core(PeriodValue, fields, pos(token), end(token), (), (YEARLESS_WARNING,))
+        return _yearless_part(MonthDay(1, 1), MonthDay(12, 0), pos(token), end(token))
+
+    def this_year_half(self, token: Token) -> Core:
+        """`上半年`, `下半年完成`: a half of the document's year."""
+        first, last, stop = _half(token)
+        return _yearless_part(first, last, pos(token), stop)
+
+    def this_year_quarter(self, *children: Any) -> Core:
+        """`第三季度`, `4季度完成`: a quarter of the document's year."""
+        first, last, stop = _quarter(children)
+        start = children[0]
+        return _yearless_part(
+            first, last, pos(start) if isinstance(start, Token) else start[1], stop
+        )
 
     # ------------------------------------------------------------------ recurring deadlines
     def recurring_day(self, lead: Token, day: Any, word: Token, *before: Token) -> Core:
@@ -325,3 +367,31 @@ def _recurring_period(lead: Token) -> str:
         if written.startswith(every) and written[len(every) :] in periods:
             return periods[written[len(every) :]]
     raise SemanticError(f"{written!r} names no period", pos(lead))
+
+
+def _yearless_part(first: MonthDay, last: MonthDay, start: int, stop: int) -> Core:
+    """Return a span of the document's year (the year comes from ``year=``), with a warning."""
+    fields = {"yearless": YearlessSpan(first, last)}
+    return Core(PeriodValue, fields, start, stop, (), (YEARLESS_WARNING,))
+
+
+def _half(token: Token) -> tuple[MonthDay, MonthDay, int]:
+    """Return the months of 上半年 or 下半年, and where the word ends."""
+    if str(token) == "上半年":
+        return MonthDay(1, 1), MonthDay(6, 0), end(token)
+    return MonthDay(7, 1), MonthDay(12, 0), end(token)
+
+
+def _quarter(children: tuple[Any, ...]) -> tuple[MonthDay, MonthDay, int]:
+    """Return the months of quarter N (`第3季度`) and where 季度 ends; refuse a fifth one."""
+    number, position = next(c for c in children if isinstance(c, tuple))
+    if not 1 <= number <= 4:
+        raise SemanticError(f"there is no quarter {number}", position)
+    first_month = 3 * number - 2
+    return MonthDay(first_month, 1), MonthDay(first_month + 2, 0), end(children[-1])
+
+
+def _xun_days(xun: Token) -> tuple[int, int]:
+    """Return the first and last day of 上旬, 中旬 or 下旬 (0: the month's last day)."""
+    first, last = mapping("xun")[str(xun)].split("-")
+    return int(first), int(last)

@@ -8,20 +8,24 @@ Two stages:
   the length of its input. NFKC is deliberately not used on the whole text: it would turn ㎡ into
   two characters.
 - :func:`clean` then removes what text extraction inserts inside numbers and words: invisible and
-  format characters (zero-width spaces, bidi marks, soft hyphens), combining marks, and whitespace
-  between two Han characters (a PDF cell that wraps mid-word: ``不 低 于``, ``百\n分比``). It
+  format characters (zero-width spaces, bidi marks, soft hyphens), combining marks, whitespace
+  between two Han characters (a PDF cell that wraps mid-word: ``不 低 于``, ``百\n分比``), a
+  mirror's pinyin reading after a character (``60萬(wàn)度``), brackets around a unit after a
+  number (``90（分）``) and a bracket or quote pair around the whole cell (``“≥90%”``). It
   returns the cleaned text with, for each of its characters, the offset of that character in the
   caller's text, so errors and spans still point into what the caller wrote.
 """
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import regex
 from attrs import frozen
 
 from perfmetrics.vocabulary import traditional_table
+from perfmetrics.vocabulary.grammar import unit_words, word_pattern
 
 __all__ = ["Cleaned", "clean", "normalize", "visible"]
 
@@ -75,7 +79,27 @@ _TABLE = _build_table()
 _INVISIBLE = r"\p{Cf}\p{Mn}\p{Me}"
 #: Whitespace with a Han character on both sides (after invisible characters are gone).
 _HAN_GAP = r"(?<=\p{Han}[" + _INVISIBLE + r"]*)\s+(?=[" + _INVISIBLE + r"]*\p{Han})"
+#: A pinyin reading in brackets right after a Han character: mirrors of budget pages annotate
+#: characters with ruby text (`60萬(wàn)度`, `不超預(yù)算`). Only a syllable with a tone mark
+#: (or ü) counts, so that letters in brackets (`5(kg)`, `M(兆)`) are never taken for one.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+_PINYIN = rf"(?<=\p{{Han}})\([a-z\p{{Mn}}{_TONED}]*[{_TONED}\p{{Mn}}][a-z\p{{Mn}}{_TONED}]*\)"
 _REMOVED = regex.compile(f"[{_INVISIBLE}]+|{_HAN_GAP}")
+
+
+@functools.cache
+def _removed_with_brackets() -> regex.Pattern[str]:
+    """Return ``_REMOVED`` and what only a text with a bracket can hold (compiled when needed).
+
+    Besides pinyin readings: the brackets around a unit right after a number (`90（分）`,
+    `50(万元)`), since the unit is the value's.
+    """
+    unit = word_pattern(unit_words())
+    # Only right after the digit: with a space between, `95 (分)` is how a note is written back.
+    brackets = rf"(?<=[0-9])\((?=\s*{unit}\s*\))|(?<=[0-9]\(\s*{unit}\s*)\)"
+    return regex.compile(f"{_PINYIN}|[{_INVISIBLE}]+|{_HAN_GAP}|{brackets}")
+
+
 _INVISIBLE_RUN = regex.compile(f"[{_INVISIBLE}]+")
 
 
@@ -120,19 +144,41 @@ def clean(text: str) -> Cleaned:
     ('不低于 95%', 5)
     """
     folded = normalize(text)
-    if _REMOVED.search(folded) is None:
+    removed = _removed_with_brackets() if "(" in folded else _REMOVED
+    enclosing = _enclosing(folded) if folded.lstrip()[:1] in _PAIRS else []
+    if not enclosing and removed.search(folded) is None:
         return Cleaned(folded)
+    spans = [match.span() for match in removed.finditer(folded)] + enclosing
     kept: list[str] = []
     offsets: list[int] = []
     last = 0
-    for match in _REMOVED.finditer(folded):
-        kept.append(folded[last : match.start()])
-        offsets.extend(range(last, match.start()))
-        last = match.end()
+    for start, stop in sorted(spans):
+        if start < last:
+            continue
+        kept.append(folded[last:start])
+        offsets.extend(range(last, start))
+        last = stop
     kept.append(folded[last:])
     offsets.extend(range(last, len(folded)))
     offsets.append(len(folded))
     return Cleaned("".join(kept), tuple(offsets))
+
+
+#: Brackets and quotes that may enclose a whole cell (`(≥90%)`, `【≥90%】`, `“≥90%”`).
+_PAIRS = {"(": ")", "[": "]", "【": "】", "“": "”", '"': '"', "‘": "’", "「": "」", "《": "》"}
+
+
+def _enclosing(folded: str) -> list[tuple[int, int]]:
+    """Return the spans of a bracket or quote pair around the whole text, if there is one."""
+    body = folded.strip()
+    if len(body) < 3 or _PAIRS.get(body[0]) != body[-1]:
+        return []
+    inner = body[1:-1]
+    if body[0] in inner or body[-1] in inner:
+        return []  # `(1)…(2)`: not one pair around everything
+    first = folded.index(body[0])
+    last = first + len(body) - 1
+    return [(first, first + 1), (last, last + 1)]
 
 
 def visible(text: str) -> str:

@@ -109,6 +109,8 @@ class Core(NamedTuple):
     notes_after: tuple[str, ...] = ()
     #: The number is a Chinese numeral (`四场`): a phrase if more words follow it directly.
     chinese: bool = False
+    #: The value ends in a day with no 日 (`3月5`): a unit right after it makes it a count.
+    bare_end: bool = False
 
     def build(self, fields: dict[str, Any] | None = None, **extra: Any) -> Value:
         """Instantiate the model; a validator's refusal becomes a SemanticError at the span."""

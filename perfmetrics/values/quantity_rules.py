@@ -12,8 +12,8 @@ from typing import Any
 from lark import Token
 
 from perfmetrics.errors import SemanticError
-from perfmetrics.units.names import canonical_spelling, units_of_family
-from perfmetrics.units.registry import same_dimension
+from perfmetrics.units.names import base_of_family, canonical_spelling, units_of_family
+from perfmetrics.units.registry import convert, same_dimension
 from perfmetrics.values.model import (
     COMPARATOR_OF_TERMINAL,
     Amount,
@@ -34,6 +34,7 @@ from perfmetrics.values.pieces import (
     end,
     pos,
 )
+from perfmetrics.vocabulary import mapping
 
 __all__ = ["MAX_PERCENT", "QuantityRules"]
 
@@ -56,6 +57,8 @@ class QuantityRules:
         over = False
         stop = 0
         per: PerLead | None = None
+        percent_of: Token | None = None
+        inclusive: Token | None = None
         for child in children:
             if isinstance(child, PerLead):
                 per = child
@@ -75,14 +78,26 @@ class QuantityRules:
                 stop = child.end
             elif child.type == "OVER":
                 over = True
+            elif child.type == "INCLUSIVE":  # `≥95%(含)`: the bound is included, as ever
+                inclusive = child
+                stop = end(child)
+            elif child.type == "PERCENT_OF":  # `百分之95`: the unit is written before the number
+                percent_of = child
             else:  # HEDGE_AFTER (左右)
                 after.append(str(child))
                 stop = end(child)
         assert number is not None
-        if per is not None:
-            # 每人每月300元: the divisors written before the number divide the unit.
-            text = "/".join((unit.text if unit else "", *per.divisors))
-            unit = Unit(text, unit.end if unit else number.end)
+        if inclusive is not None and prefix is None:
+            # `100(含)`: "inclusive" of a bound that no comparator sets
+            raise SemanticError(f"{inclusive} with no comparator before the number", pos(inclusive))
+        if percent_of is not None:
+            if unit is not None:
+                raise SemanticError(
+                    f"{percent_of} and the unit {unit.text} after the number", pos(percent_of)
+                )
+            unit = Unit(mapping("percent_of")[str(percent_of)], number.end)
+        if per is not None:  # 每人每月300元: the divisors written before the number divide the unit
+            unit = _per(unit, per, number)
         part = self._make_amount(number, unit)
         start = per.start if per else prefix.position if prefix else part.start
         if prefix and suffix and prefix.op is not suffix.op:
@@ -198,44 +213,74 @@ class QuantityRules:
     def unit_word(self, token: Token) -> Unit:
         return Unit(canonical_spelling(str(token)), end(token))
 
-    year_unit = day_unit = month_unit = each_unit = unit_word
+    year_unit = day_unit = month_unit = quarter_unit = each_unit = unit_word
 
     def _measured(self, _measure: Token, token: Token) -> Unit:
         return Unit(canonical_spelling(str(token)), end(token))
 
     measured_unit = measured_month = measured_year = _measured
 
-    def tolerance(self, sign: Token, number: Number, *rest: Any) -> Core:
-        """`±3%以内`: from -3% to 3% (以内 only confirms it)."""
+    def tolerance(self, *children: Any) -> Core:
+        """`±3%以内`, `≤±5%`: from -3% to 3% (以内 and ≤ only confirm it)."""
+        sign = next(child for child in children if isinstance(child, Token))
+        number = next(child for child in children if isinstance(child, Number))
+        rest = children[children.index(number) + 1 :]
         unit = next((part for part in rest if isinstance(part, Unit)), None)
+        per = next((child for child in children if isinstance(child, PerLead)), None)
+        if per is not None:  # 每季度±1.5万元: the divisors before the number divide the unit
+            unit = _per(unit, per, number)
         high = self._make_amount(number, unit)
         low = Amount(-high.amount.magnitude, high.amount.unit)
+        bounds = [child for child in children if isinstance(child, Bound)]
+        if any(bound.op is not Comparator.LE for bound in bounds):
+            raise SemanticError(
+                "± and a comparator other than ≤ disagree", pos(sign), ambiguous=True
+            )
         suffix = next((part for part in rest if isinstance(part, Bound)), None)
-        if suffix is not None and suffix.op is not Comparator.LE:
-            raise SemanticError("± and 以上 disagree", pos(sign), ambiguous=True)
+        start = bounds[0].position if bounds and bounds[0] is not suffix else pos(sign)
+        start = per.start if per is not None else start
         stop = suffix.position if suffix else high.end
         fields = {"lower": low, "upper": high.amount}
-        return Core(RangeValue, fields, pos(sign), stop, (), high.warnings)
+        return Core(RangeValue, fields, start, stop, (), high.warnings)
 
     # ------------------------------------------------------------------ ranges
     def range(self, *children: Any) -> Core:
         numbers: list[Number] = []
         parts: list[Unit | None] = [None, None]
         hedge: tuple[str, ...] = ()
+        first: Bound | None = None
+        per: PerLead | None = None
         for child in children:
-            if isinstance(child, Number):
+            if isinstance(child, PerLead):
+                per = child
+            elif isinstance(child, Number):
                 numbers.append(child)
             elif isinstance(child, Unit):
                 parts[len(numbers) - 1] = child
+            elif isinstance(child, Bound):
+                # `≥95%-100%`, `≥80%-≤90%`: only ≥ before the low end and ≤ before the high one
+                wanted = Comparator.LE if numbers else Comparator.GE
+                if child.op is not wanted:
+                    raise SemanticError(
+                        f"{child.op.symbol} before an end of a range",
+                        child.position,
+                        ambiguous=True,
+                    )
+                first = first or (child if not numbers else None)
             elif child.type == "HEDGE_AFTER":  # 左右
                 hedge = (str(child),)
         low_number, high_number = numbers
         low_unit, high_unit = parts
+        if per is not None:  # 每月2-3次: the divisors written before the numbers divide both ends
+            high_unit = _per(high_unit, per, high_number)
+            low_unit = _per(low_unit, per, low_number) if low_unit else None
         if low_unit is None and high_unit is not None:
             low_unit = Unit(high_unit.text, low_number.end)
+            low_number = _in_money_unit(low_number, high_unit.text)
         low_part = self._make_amount(low_number, low_unit)
         high_part = self._make_amount(high_number, high_unit)
         low, high, start, stop = low_part.amount, high_part.amount, low_part.start, high_part.end
+        start = per.start if per else first.position if first else start
         if low.unit != high.unit and not same_dimension(low.unit, high.unit):
             raise SemanticError(
                 f"the two ends of the range are in different units ({low.unit or 'none'}, "
@@ -245,3 +290,20 @@ class QuantityRules:
         fields = {"lower": low, "upper": high}
         warnings = low_part.warnings + high_part.warnings
         return Core(RangeValue, fields, start, stop, (), warnings, hedge)
+
+
+def _in_money_unit(number: Number, unit: str) -> Number:
+    """Put a low end with a folded multiplier into the high end's money unit.
+
+    `1000万-2000万元`: the low end was folded to 10000000 (元); in 万元 it is 1000.
+    """
+    base = base_of_family("money")
+    if not number.multiplied or base is None or unit not in units_of_family("money"):
+        return number
+    return number._replace(value=convert(number.value, base, unit), multiplied=False)
+
+
+def _per(unit: Unit | None, per: PerLead, number: Number) -> Unit:
+    """Divide a unit by the divisors written before the number (`每人每月300元`)."""
+    text = "/".join((unit.text if unit else "", *per.divisors))
+    return Unit(text, unit.end if unit else number.end)

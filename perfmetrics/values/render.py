@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from perfmetrics.html_style import STYLE, cell
 from perfmetrics.values.primitives import Amount, Comparator, Kind, MonthDay, format_decimal
+from perfmetrics.vocabulary import mapping
 
 if TYPE_CHECKING:
     # Typing only: the model imports this module at run time, never the other way round.
@@ -39,10 +40,22 @@ def _day_text(day: dt.date) -> str:
     return f"{day.month}月底" if _is_month_end(day) else f"{day.month}月{day.day}日"
 
 
+def _xun(first_day: int, last_day: int) -> str | None:
+    """Return 上旬, 中旬 or 下旬 for a first and last day of a month (0: its end), or None."""
+    for word, days in mapping("xun").items():
+        if days == f"{first_day}-{last_day}":
+            return word
+    return None
+
+
 def _dated_text(start: dt.date, end: dt.date) -> str:
     """Text of the calendar span [start, end]: `2022年`, `2022年5月`, `2022年12月底`, spans."""
     if start == dt.date(start.year, 1, 1) and end == dt.date(start.year, 12, 31):
         return f"{start.year}年"
+    if (start.year, start.month) == (end.year, end.month) and start != end:
+        xun = _xun(start.day, 0 if _is_month_end(end) else end.day)
+        if xun is not None:
+            return f"{start.year}年{start.month}月{xun}"
     whole_months = start.day == 1 and _is_month_end(end)
     if whole_months and (start.year, start.month) == (end.year, end.month):
         return f"{start.year}年{start.month}月"
@@ -74,6 +87,9 @@ def _yearless_text(first: MonthDay, last: MonthDay) -> str:
         return f"{first.month}月至{last.month}月"
     if first == last:
         return _month_day_text(first)
+    xun = _xun(first.day, last.day) if first.month == last.month else None
+    if xun is not None:
+        return f"{first.month}月{xun}"
     return f"{_month_day_text(first)}至{_month_day_text(last)}"
 
 

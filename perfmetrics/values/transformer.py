@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import regex
 from lark import Token, Transformer
 
 from perfmetrics.errors import SemanticError
@@ -26,6 +27,8 @@ from perfmetrics.values.notices import WarningCode, warning
 from perfmetrics.values.pieces import Core, Note, Repeated, Trail, pos
 from perfmetrics.values.quantity_rules import QuantityRules
 from perfmetrics.values.render import render
+from perfmetrics.vocabulary import words
+from perfmetrics.vocabulary.grammar import unit_words, word_pattern
 
 __all__ = ["ValueTransformer"]
 
@@ -98,6 +101,12 @@ class ValueTransformer(QuantityRules, CalendarRules, Transformer[Token, Value | 
                     lead.start,
                     ambiguous=True,
                 )
+            if "yearless" in fields and any(word in lead.text for word in _NEXT_YEAR):
+                raise SemanticError(
+                    f"{lead.text} puts the date in the year after the document's: write its year",
+                    lead.start,
+                    ambiguous=True,
+                )
             before.insert(0, lead.text)
         if trail is not None:
             self._refuse(core, trail)
@@ -144,6 +153,12 @@ class ValueTransformer(QuantityRules, CalendarRules, Transformer[Token, Value | 
                 trail.position,
                 ambiguous=True,
             )
+        if core.bare_end and trail.position == core.end and _UNIT_AT_START.match(trail.text):
+            raise SemanticError(
+                f"a number followed by {trail.text[:10]!r} after a month is a count, not a day",
+                trail.position,
+                ambiguous=True,
+            )
         amount = core.fields.get("amount")
         if (
             trail.kind == "point_in_time"
@@ -168,11 +183,12 @@ class ValueTransformer(QuantityRules, CalendarRules, Transformer[Token, Value | 
         return Note(str(word), pos(word))
 
     def date_lead(self, words: Token) -> Note:
-        return Note(str(words).strip(), pos(words))
+        return Note(str(words).strip().rstrip(":").strip(), pos(words))
 
     def lead_note(self, *chars: Token) -> Note:
-        negated = chars[-1].type == "NEGATION"
-        return Note("".join(str(c) for c in chars), pos(chars[0]), negated)
+        words = [c for c in chars if c.type != "LEAD_COLON"]  # `补助标准：` is the label 补助标准
+        negated = words[-1].type == "NEGATION"
+        return Note("".join(str(c) for c in words), pos(words[0]), negated)
 
     def _trail(self, token: Token) -> Trail:
         return Trail(self._trail_kind(token), str(token), pos(token))
@@ -184,6 +200,12 @@ class ValueTransformer(QuantityRules, CalendarRules, Transformer[Token, Value | 
     continuation = several_targets = exponent = second_number = numbered_note = _trail
     point_in_time = unknown_unit = trail_note = _trail
 
+
+#: A unit word at the start of a trail (`次` of `3月5次`).
+_UNIT_AT_START = regex.compile(word_pattern(unit_words()))
+
+#: Words of a lead that put a yearless date in the next year (`次年3月底前`).
+_NEXT_YEAR = words("next_year")
 
 #: Grammar terminal → the trail alias the transformer reasons with.
 _TRAIL_KINDS = {

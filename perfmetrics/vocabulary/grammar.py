@@ -56,6 +56,8 @@ GRAMMAR_GROUPS = (
     "month_word",
     "day_word",
     "point_in_time",
+    "xun",
+    "percent_of",
 )
 
 #: Han characters, in the blocks that documents use (unified ideographs, extension A, and the
@@ -148,6 +150,9 @@ def module_text() -> str:
     lines.append(_terminal("UNIT_WORDS", unit_words()))
     lines.append(f"CN_NUMBERS: /{_chinese_numeral()}/")
     lines.append(f"RECURRING_LEADS: /{_recurring_lead()}/")
+    lines.extend(_alone_terminals())
+    lines.append(f"DATE_LEADS: /{_date_lead()}/")
+    lines.append(f"EVERY_ONES: /{_every_one()}/")
     unit = word_pattern(
         [*unit_words(), *(w for g in ("year_word", "month_word", "day_word") for w in words(g))]
     )
@@ -160,6 +165,10 @@ def module_text() -> str:
         f"DOTTED_SHORT_SPANS: /(?:19|20)[0-9]{{2}}\\.{month}\\.{day}\\s*{separator}\\s*"
         f"{month}\\.{day}(?![0-9])/"
     )
+    # `6.30前`, `12.31之前`: a month and day with no year, only before a deadline word (a number
+    # with 前 after it means nothing else), so that `6.30` alone stays a number.
+    before = word_pattern(words("before"))
+    lines.append(f"DOTTED_MONTH_DAYS: /{month}\\.{day}(?![0-9])(?=\\s*{before})/")
     # One Han character that is no word of its own (`是`, `否`, `等` … are not_unit words).
     not_units = "".join(_class_escape(word) for word in words("not_unit") if len(word) == 1)
     lines.append(f"UNKNOWN_UNITS: /(?![{not_units}])[{HAN}]/")
@@ -172,15 +181,16 @@ _CN_TAIL = "零〇一二两三四五六七八九十百千"
 
 
 def _chinese_numeral() -> str:
-    """Match a Chinese numeral only right before a counting word, a duration or a calendar word.
+    """Match a Chinese numeral only right before a unit word or a calendar word.
 
-    `四场`, `两栋`, `三十余人`, `两个月内`, `十二月底前` are numbers; `十分满意` (分 is the score)
-    and `一线` (no counting word) stay words.
+    `四场`, `两栋`, `三十余人`, `两个月内`, `十二月底前`, `五万元`, `两公里` are numbers; `一线` (no
+    unit word) stays a word, and a numeral with words after its unit is refused as a phrase by
+    the transformer (`十分满意`, `一方面`).
     """
     counted = [
         spelling
         for entry in unit_entries()
-        if entry.family in ("count", "time")
+        if entry.family in ("count", "time", "money", "physical")
         for spelling in entry.spellings
     ]
     calendar = [
@@ -190,7 +200,13 @@ def _chinese_numeral() -> str:
     ]
     follow = word_pattern([*counted, *calendar]).replace("/", "\\/")
     over = word_pattern(words("over"))
-    return f"[{_CN_DIGITS}][{_CN_TAIL}]*(?=\\s*{over}?\\s*{follow})"
+    # Right after 百分之 any numeral is the number (`百分之九十以上`, `百分之百`); Python's re
+    # needs a look-behind of one width, which the words of percent_of share.
+    percent_of = word_pattern(words("percent_of"))
+    return (
+        f"[{_CN_DIGITS}][{_CN_TAIL}]*(?=\\s*{over}?\\s*{follow})"
+        f"|(?<={percent_of})[{_CN_DIGITS}百][{_CN_TAIL}]*"
+    )
 
 
 def _recurring_lead() -> str:
@@ -203,6 +219,55 @@ def _recurring_lead() -> str:
     when = word_pattern([*words("year_word"), *words("month_word")])
     number = f"[0-9{_CN_DIGITS}]+"
     return f"{every}{period}(?=\\s*(?:{number}\\s*(?:{day}|{month})|{when}?\\s*{end}))"
+
+
+def _alone_terminals() -> list[str]:
+    """Parts of the year written with no year: the cell is that part of the document's year.
+
+    ``全年``, ``上半年``, ``第三季度`` (and ``3季度``, ``四季度``) stand alone or before a verb of
+    doing only (``上半年完成``); before any other words they are a note (``上半年完成率≥50%``,
+    ``全年城镇新增就业8000人以上``) or no value (``四季常绿``), so each terminal carries that
+    look-ahead. A quarter's look-ahead sits on its number (the state after a month's number is
+    shared by every date, where 季度 is always a quarter); ``第`` is an ordinal here only right
+    before such a number, so that ``第一书记`` stays a note.
+    """
+    verbs = word_pattern(words("period_verb"))
+    alone = f"(?=\\s*{verbs}?\\s*$)"
+    # The short 季 is a quarter only after a year (`2023年第3季`); alone, `三季` is three seasons.
+    quarter = word_pattern(word for word in words("quarter") if len(word) > 1)
+    ordinal = word_pattern(words("ordinal"))
+    number = f"(?:[0-9]+|[{_CN_DIGITS}]+)(?=\\s*{quarter}{alone})"
+    return [
+        f"WHOLE_YEAR_ALONES: /{word_pattern(words('whole_year'))}{alone}/",
+        f"HALF_YEAR_ALONES: /{word_pattern(words('half_year'))}{alone}/",
+        f"QUARTER_NUMBERS: /{number}/",
+        f"ORDINAL_QUARTERS: /{ordinal}(?=\\s*{number})/",
+    ]
+
+
+def _every_one() -> str:
+    """Match 一 that writes a rate: before a period and then a number or a comparator."""
+    one = word_pattern(words("every_one"))
+    period = word_pattern(words("every_one_period"))
+    comparators = word_pattern(
+        word for group in ("ge_word", "le_word", "gt_word", "lt_word") for word in words(group)
+    )
+    number = f"(?:[0-9]|[{_CN_DIGITS}]|{comparators})"
+    return f"{one}(?=\\s*{period}\\s*{number})"
+
+
+def _date_lead() -> str:
+    """Match the words before a date that starts with its year or with a month (`计划12月底前`).
+
+    The words start with no digit, comparator or value symbol and hold no digit; a colon may end
+    them (`完成时间：12月底前`); the date after them is a year (`2022年`, `2022.1`) or a month
+    number with 月 (`12月`, `十二月`).
+    """
+    symbols = "≥≤<>=%‰\\/·,;:~+*×^"
+    month = word_pattern(words("month_word"))
+    year = "(?:19|20)[0-9]{2}\\s*(?:年|[.\\/-][0-9])"
+    month_date = f"(?:[0-9]{{1,2}}|[{_CN_DIGITS}]{{1,3}})\\s*{month}"
+    return f"[^\\d\\s{symbols}.-][^\\d{symbols}]*?:?(?=\\s*(?:{year}|{month_date}))"
 
 
 def import_loader(base_path: str | None, grammar_path: str) -> tuple[str, str]:
