@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from perfmetrics.arithmetic import exact
 from perfmetrics.documents.model import EMPTY_CELL, IndicatorRow, Table
 from perfmetrics.errors import InputTypeError, PerfmetricsError
 from perfmetrics.values.api import parse
@@ -43,6 +44,7 @@ VALUE_COLUMNS = (
 )
 
 
+@exact
 def parse_many(texts: Iterable[str], *, year: int | None = None) -> list[Value | PerfmetricsError]:
     """Parse every text; each distinct text is parsed once, and a bad one never stops the rest.
 

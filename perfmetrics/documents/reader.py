@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from perfmetrics.arithmetic import exact
 from perfmetrics.documents.model import Tables
 from perfmetrics.documents.registry import READERS, pick_reader
 from perfmetrics.documents.source import Source
@@ -12,6 +13,7 @@ from perfmetrics.errors import DocumentError
 __all__ = ["read_tables"]
 
 
+@exact
 def read_tables(source: str | os.PathLike[str] | bytes, *, year: int | None = None) -> Tables:
     """Read every 绩效目标表 table of a document's text export.
 
@@ -41,4 +43,30 @@ def read_tables(source: str | os.PathLike[str] | bytes, *, year: int | None = No
         tables.warnings.append(
             f"{name}: no 绩效目标表 table found (no 单位： line or 活动编码 header)"
         )
+    cut = _cut_short(loaded.text, tables)
+    if cut is not None:
+        tables.warnings.append(f"{name}: {cut}")
     return tables
+
+
+def _cut_short(text: str | None, tables: Tables) -> str | None:
+    """Say how the document looks truncated in its last row, or None.
+
+    An export ends with a line break; a text that stops inside the last row's cells (``≥90%``
+    cut to ``≥9``) reads as a valid, wrong value, so the row is pointed out.
+    """
+    if text is None or not tables or not tables[-1].rows:
+        return None
+    if text.rstrip(" \t").endswith(("\n", "\r")):
+        return None
+    last_line = text.rstrip(" \t").rsplit("\n", 1)[-1].strip()
+    row = tables[-1].rows[-1]
+    cells = {row.raw, row.level3, row.description, *row.tiers.values(), *row.extra.values()}
+    if not last_line or not any(
+        cell and cell.strip() and last_line.endswith(cell.strip()) for cell in cells
+    ):
+        return None
+    return (
+        f"the document ends inside its last row (line {row.line}, value {row.raw!r}) with no "
+        "final line break: it may be cut short, and the last value with it"
+    )

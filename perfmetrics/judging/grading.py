@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from perfmetrics.arithmetic import exact
 from perfmetrics.errors import UnitMismatchError
 from perfmetrics.judging.meets import as_value, compare, effective_op
 from perfmetrics.values.model import Comparator, Kind, QuantityValue, Value
@@ -44,6 +45,7 @@ def _tier_direction(values: list[Value], index: int) -> Comparator | None:
     return None
 
 
+@exact
 def grade(
     tiers: Mapping[str, str | Value], actual: str | Value, *, year: int | None = None
 ) -> str | None:

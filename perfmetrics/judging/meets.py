@@ -17,10 +17,12 @@ import attrs
 import regex
 from attrs import field, frozen
 
+from perfmetrics.arithmetic import exact
 from perfmetrics.errors import InputTypeError, UnitMismatchError
 from perfmetrics.judging.answers import Outcome, restated, stated_outcome
 from perfmetrics.judging.categories import Category, category_of
 from perfmetrics.judging.directions import direction_of_name, is_duration
+from perfmetrics.judging.doubts import bounded, doubtful_actual
 from perfmetrics.judging.reasons_zh import chinese_reason
 from perfmetrics.units.registry import convert
 from perfmetrics.values.api import parse
@@ -156,6 +158,7 @@ def effective_op(
     return kind.bare_direction
 
 
+@exact
 def meets(
     target: str | Value,
     actual: str | Value,
@@ -216,10 +219,13 @@ def compare(target: Value, actual: Value, op: Comparator | None) -> Verdict:
             raise UnitMismatchError(
                 getattr(target, "unit", ""), actual.kind.value, "a number is compared with a date"
             )
+        doubt = doubtful_actual(target, actual, op)
+        if doubt is not None:
+            return Verdict(None, doubt, target, actual, op)
         if isinstance(target, RangeValue):
             return _judge_range(target, actual)
         assert op is not None
-        return _judge_quantity(target, actual, op)
+        return bounded(_judge_quantity(target, actual, op), op, actual)
     if isinstance(actual, QuantityValue | RangeValue):
         raise UnitMismatchError(target.kind.value, actual.unit, "a date is compared with a number")
     return _judge_calendar(target, actual, op)

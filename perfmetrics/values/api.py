@@ -13,13 +13,16 @@ import sys
 import threading
 from typing import NamedTuple
 
+from perfmetrics.arithmetic import exact
 from perfmetrics.errors import AmbiguousValueError, InputTypeError, ParseError
 from perfmetrics.values.fastpath import fast_value, surely_qualitative
 from perfmetrics.values.model import QualitativeValue, Value
 from perfmetrics.values.normalize import Cleaned, clean
 from perfmetrics.values.notices import WarningCode, warning
+from perfmetrics.values.numerals import foreign_digit
 from perfmetrics.values.parser import check_strict, parse_value
 from perfmetrics.values.parser import parse_tree as _parse_tree
+from perfmetrics.values.seams import check_seams
 
 __all__ = ["CACHE_BYTES", "CACHE_SIZE", "cache_usage", "clear_cache", "parse", "parse_tree"]
 
@@ -89,20 +92,28 @@ def parse(text: str, *, year: int | None = None, strict: bool = False) -> Value:
     return value.resolve(year) if year is not None else value
 
 
+@exact
 def _read(text: str) -> _Entry:
     """Read ``text`` (not strict): the fast path, the qualitative shortcut, else Lark."""
     cleaned = clean(text)
+    digit = foreign_digit(text)
+    if digit is not None:  # `৪95%` must not read as 95%: the whole cell is refused
+        refused = ParseError(text, text.index(digit), f"{digit!r} is a digit of another script")
+        return _Entry(_qualitative(text, cleaned), False, refused, 0)
     value: Value | None = fast_value(text, cleaned)
-    if value is not None:
-        return _Entry(value, True, None, 0)  # the fast path's shapes are strict values
-    if surely_qualitative(cleaned.text):
+    fast = value is not None
+    if value is None and surely_qualitative(cleaned.text):
         return _Entry(_qualitative(text, cleaned), None, None, 0)
     try:
-        value = parse_value(text)
+        if value is None:
+            value = parse_value(text)
+        check_seams(text, cleaned, value)
     except ParseError as exc:
         ambiguous = isinstance(exc, AmbiguousValueError)
         warnings = (warning(WarningCode.AMBIGUOUS, exc.reason),) if ambiguous else ()
         return _Entry(_qualitative(text, cleaned, warnings), False, _bare(exc), 0)
+    if fast:
+        return _Entry(value, True, None, 0)  # the fast path's shapes are strict values
     # The value was built by this very call and is not shared yet: setting its text in place
     # spares a second construction on the hot path (attrs.evolve would rebuild and revalidate).
     object.__setattr__(value, "text", text)
@@ -110,11 +121,16 @@ def _read(text: str) -> _Entry:
 
 
 def _qualitative(text: str, cleaned: Cleaned, warnings: tuple[str, ...] = ()) -> Value:
+    digit = foreign_digit(text)
+    if digit is not None:
+        message = f"{digit!r} (U+{ord(digit):04X}) is a digit of another script: not read"
+        warnings = (*warnings, warning(WarningCode.FOREIGN_DIGITS, message))
     return QualitativeValue(
         content="".join(cleaned.text.split()), text=text, span=(0, len(text)), warnings=warnings
     )
 
 
+@exact
 def _decide_strict(text: str, entry: _Entry) -> _Entry:
     """Return ``entry`` with the strict reading decided (Lark's ``strict`` start symbol)."""
     try:

@@ -73,8 +73,12 @@ _TABLE = _build_table()
 #: Characters removed wherever they stand: format characters (zero-width spaces and joiners, bidi
 #: marks and controls, soft hyphen, invisible operators, BOM) and combining marks.
 _INVISIBLE = r"\p{Cf}\p{Mn}\p{Me}"
-#: Whitespace with a Han character on both sides (after invisible characters are gone).
-_HAN_GAP = r"(?<=\p{Han}[" + _INVISIBLE + r"]*)\s+(?=[" + _INVISIBLE + r"]*\p{Han})"
+#: Whitespace with a Han character on both sides (invisible characters around it go too).
+#: Invisible characters may stand among the spaces (`万\u2064 \n\u2063 元`).
+_HAN_GAP = (
+    r"(?<=\p{Han}[" + _INVISIBLE + r"]*)[\s" + _INVISIBLE + r"]*?\s[\s" + _INVISIBLE + r"]*"
+    r"(?=\p{Han})"
+)
 _REMOVED = regex.compile(f"[{_INVISIBLE}]+|{_HAN_GAP}")
 _INVISIBLE_RUN = regex.compile(f"[{_INVISIBLE}]+")
 

@@ -7,7 +7,14 @@ from decimal import Decimal
 from perfmetrics.errors import SemanticError
 from perfmetrics.vocabulary import mapping
 
-__all__ = ["MAX_DIGITS", "MULTIPLIER_EXPONENT", "check_digits", "chinese_number", "scaled"]
+__all__ = [
+    "MAX_DIGITS",
+    "MULTIPLIER_EXPONENT",
+    "check_digits",
+    "chinese_number",
+    "foreign_digit",
+    "scaled",
+]
 
 #: 10**n for each multiplier word (words.tsv, group ``multiplier``).
 MULTIPLIER_EXPONENT = {word: int(value) for word, value in mapping("multiplier").items()}
@@ -74,3 +81,18 @@ def scaled(value: Decimal, multiplier: str, position: int) -> Decimal:
     check_digits(result, position)
     exponent = result.as_tuple().exponent
     return result.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else result
+
+
+def foreign_digit(text: str) -> str | None:
+    """Return the first decimal digit of ``text`` that is neither ASCII nor full-width, or None.
+
+    Only ``0-9`` (and their full-width forms, folded by normalize) are read as digits; a digit of
+    another script (Bengali ``৪``, Arabic-Indic ``٣``) is refused, never read.
+
+    >>> foreign_digit("≥৪0%"), foreign_digit("≥９5%")
+    ('৪', None)
+    """
+    for char in text:
+        if char.isdecimal() and not ("0" <= char <= "9" or "０" <= char <= "９"):
+            return char
+    return None

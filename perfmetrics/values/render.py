@@ -94,11 +94,12 @@ def _date_value_text(value: DateValue) -> str:
             31,
         )
         point = _dated_text(value.start, value.end)
+    lead = value.note[: value.note_split]
     if value.op is Comparator.LE:
-        return f"{point}内" if whole_year else f"{point}前"
+        return f"{lead}{point}内" if whole_year else f"{lead}{point}前"
     if value.op is Comparator.EQ:
-        return point
-    return f"{value.op.symbol}{point}"
+        return f"{lead}{point}"
+    return f"{value.op.symbol}{lead}{point}"
 
 
 def _quantity_text(value: QuantityValue) -> str:
