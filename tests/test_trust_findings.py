@@ -161,3 +161,44 @@ def test_a_truncated_document_warns(finding: int, cut: str, warned: bool) -> Non
     assert bool(found) is warned
     if warned:
         assert repr(cut.strip()) in found[0] and f"line {last.line}" in found[0]
+
+
+# ---------------------------------------------------------------------------- atheris, run 1
+# fuzz/fuzz_contract.py, 1,861 s (fuzz/FINDINGS.md #4-#6), shrunk by hand.
+ATHERIS_PAIRS = [
+    # #4 pint's AttributeError: a rate with no numerator (`/年`) gave pint an empty unit name.
+    ("全年月1日至201/年ㄭ㈲\x08龼", "显著21日<20㈱t帀㔱퀈年"),
+    ("1日至201/年", "5"),
+    # #5 decimal.Inexact from pint and from meets under a caller's trapped context.
+    ("全年月1日至2025年㈱\x08日", "12年12年"),
+    ("\x002222222222222222222222222\x00>fW\x04", "\x006fW\x04"),
+    ("餟৾\ue0a1✧培训胓\x01✟✧➅✧鬁1-6", "✟\ue2274亿늴✧✧、ⷸ"),
+]
+
+
+@pytest.mark.parametrize(("target", "actual"), ATHERIS_PAIRS)
+def test_atheris_pairs_keep_the_contract(target: str, actual: str) -> None:
+    import decimal
+
+    for text in (target, actual):
+        value = pm.parse(text)
+        assert pm.parse(str(value)) == value
+    try:
+        plain = pm.meets(target, actual).met
+    except pm.PerfmetricsError as exc:
+        plain = type(exc)
+    with decimal.localcontext() as caller:
+        caller.prec = 6
+        caller.traps[decimal.Inexact] = True
+        try:
+            trapped = pm.meets(target, actual).met
+        except pm.PerfmetricsError as exc:
+            trapped = type(exc)
+    assert trapped == plain
+
+
+def test_a_compatibility_ideograph_folds_through_to_the_simplified_character() -> None:
+    # #6: U+F927 folded to 蠟 (traditional), which the next parse folded to 蜡: no round trip.
+    value = pm.parse("\uf9276")
+    assert value.note == "蜡"
+    assert pm.parse(str(value)) == value

@@ -65,6 +65,12 @@ def _build_table() -> dict[int, str]:
             folded = unicodedata.normalize("NFKC", chr(code))
             if len(folded) == 1 and folded != chr(code):
                 table[code] = folded
+    # One pass of str.translate must reach the end of a chain: a compatibility ideograph folds to
+    # a traditional character, which folds on to the simplified one (U+F927 → 蠟 → 蜡).
+    for code, target in table.items():
+        for _ in range(3):  # chains are short; a bound keeps a cycle from looping
+            target = table.get(ord(target), target)
+        table[code] = target
     return table
 
 
