@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from perfmetrics.boundaries import require_iterable
 from perfmetrics.documents.model import Table
 from perfmetrics.errors import PerfmetricsError
 from perfmetrics.records import ROW_COLUMNS, VALUE_COLUMNS, parse_many, row_records, value_record
@@ -45,6 +46,7 @@ def normalize(texts: Iterable[str] | pd.Series[Any], *, year: int | None = None)
 
     Raises:
         ImportError: pandas is not installed.
+        InputTypeError: ``texts`` is not an iterable of texts (a bare str is not).
 
     """
     try:
@@ -53,6 +55,7 @@ def normalize(texts: Iterable[str] | pd.Series[Any], *, year: int | None = None)
         raise _missing_pandas() from exc
 
     register_accessor()
+    require_iterable(texts, "normalize()")
     series = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
     codes, parsed = _parse_distinct(series, year)
     records = [value_record(value) for value in parsed]
@@ -72,6 +75,7 @@ def to_frame(tables: Table | Iterable[Table]) -> pd.DataFrame:
 
     Raises:
         ImportError: pandas is not installed.
+        InputTypeError: ``tables`` is not a table or an iterable of tables.
 
     """
     try:

@@ -112,6 +112,7 @@ def test_the_callers_decimal_context_changes_nothing(kind: str, args: tuple[Any,
     expected = _run_case(kind, args)
     pm.values.api.clear_cache()
     with decimal.localcontext() as caller:
+        caller.clear_flags()
         caller.prec = 6
         caller.traps[decimal.Inexact] = True
         caller.traps[decimal.Rounded] = True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from perfmetrics.arithmetic import exact
+from perfmetrics.boundaries import require_source, require_year
 from perfmetrics.documents.model import Tables
 from perfmetrics.documents.registry import READERS, pick_reader
 from perfmetrics.documents.source import Source
@@ -29,8 +30,11 @@ def read_tables(source: str | os.PathLike[str] | bytes, *, year: int | None = No
 
     Raises:
         DocumentError: the file does not exist or is empty, binary, or in no known encoding.
+        InputTypeError: ``source`` is not a path, str or bytes; ``year`` of the wrong type.
 
     """
+    require_source(source, "read_tables()")
+    require_year(year)
     loaded = Source.load(source)
     name = loaded.name
     if loaded.text is not None and not loaded.text.strip():

@@ -151,6 +151,7 @@ def score(
         UndecidableError: the verdict is unknown (free-text target, date without a year).
         UnitMismatchError: the two sides do not compare, or ``attainment`` on a non-rate.
         InputTypeError: an unknown rule or rounding, or a weight that is not a number ≥ 0.
+        ParseError: the target or the actual is blank text.
 
     >>> score("≥95%", "76%", 10), score("≤100万元", "125万元", 10)
     (Decimal('8.0'), Decimal('8.0'))

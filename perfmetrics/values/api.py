@@ -14,7 +14,8 @@ import threading
 from typing import NamedTuple
 
 from perfmetrics.arithmetic import exact
-from perfmetrics.errors import AmbiguousValueError, InputTypeError, ParseError
+from perfmetrics.boundaries import require_flag, require_text, require_year
+from perfmetrics.errors import AmbiguousValueError, ParseError
 from perfmetrics.values.fastpath import fast_value, surely_qualitative
 from perfmetrics.values.model import QualitativeValue, Value
 from perfmetrics.values.normalize import Cleaned, clean
@@ -72,12 +73,9 @@ def parse(text: str, *, year: int | None = None, strict: bool = False) -> Value:
         ParseError: ``text`` is empty or blank; or, with ``strict=True``, not a structured value.
 
     """
-    if not isinstance(text, str):
-        raise InputTypeError(f"parse() takes a str, not {type(text).__name__}")
-    if year is not None and (
-        isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999
-    ):
-        raise InputTypeError(f"year must be an int from 1 to 9999, not {year!r}")
+    require_text(text, "parse()")
+    require_year(year)
+    require_flag(strict, "strict")
     entry = _entries.get(text)
     if entry is None:
         if not text.strip():
@@ -183,8 +181,14 @@ def _keep(text: str, entry: _Entry, old: _Entry | None) -> _Entry:
 
 
 def parse_tree(text: str) -> object:
-    """Return Lark's parse tree of ``text``: for looking at how the grammar reads a value."""
-    return _parse_tree(text)
+    """Return Lark's parse tree of ``text``: for looking at how the grammar reads a value.
+
+    Raises:
+        InputTypeError: ``text`` is not a ``str``.
+        ParseError: the text does not fit the grammar.
+
+    """
+    return _parse_tree(require_text(text, "parse_tree()"))
 
 
 def cache_usage() -> tuple[int, int]:

@@ -13,6 +13,7 @@ import datetime as dt
 import html
 from typing import TYPE_CHECKING, Any, cast
 
+from perfmetrics.errors import InputTypeError
 from perfmetrics.values.primitives import Amount, Comparator, Kind, MonthDay, format_decimal
 
 if TYPE_CHECKING:
@@ -158,7 +159,13 @@ def render(value: Value) -> str:
 
     Multipliers are folded (``≥1.7万人`` renders as ``≥17000人``), units take their canonical
     spelling (平米 → 平方米, 百分比 → %), and a note follows the value after a space.
+
+    Raises:
+        InputTypeError: ``value`` is not a parsed value.
+
     """
+    if not isinstance(getattr(value, "kind", None), Kind):
+        raise InputTypeError(f"render() takes a parsed value, not {type(value).__name__}")
     if value.kind is Kind.QUALITATIVE:
         return _core_text(value)
     core = _core_text(value)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from attrs import field, frozen
 
+from perfmetrics.boundaries import require_year
 from perfmetrics.documents.grid import Grid, read_grid_text
 from perfmetrics.documents.selfeval.layout import read_grid
 from perfmetrics.documents.selfeval.model import SelfEvaluation
@@ -23,7 +24,7 @@ from perfmetrics.documents.selfeval.text_export import (
     word_export_grids,
 )
 from perfmetrics.documents.source import Source
-from perfmetrics.errors import DocumentError
+from perfmetrics.errors import DocumentError, InputTypeError
 
 __all__ = ["GRID_READERS", "GridReader", "read_selfeval"]
 
@@ -62,6 +63,9 @@ def _grids(
     if isinstance(source, Grid):
         return source.source, [source], []
     if not isinstance(source, str | bytes | os.PathLike):
+        if not isinstance(source, Iterable):
+            kind = type(source).__name__
+            raise InputTypeError(f"read_selfeval() takes a path, text, bytes or grids, not {kind}")
         grids = list(source)
         if not all(isinstance(grid, Grid) for grid in grids):
             raise DocumentError("read_selfeval() takes a path, text, bytes or cell grids")
@@ -98,11 +102,13 @@ def read_selfeval(
 
     Raises:
         DocumentError: the file does not exist or is empty, binary, or in no known encoding.
+        InputTypeError: ``source`` is none of those; ``year`` of the wrong type.
 
     >>> se = read_selfeval("tests/fixtures/selfeval/shanghai_putuo-sports-settlement.grid.tsv")
     >>> se[0].project, se[0].total_score, se[0].rows[4].verdict.met
     ('普陀体育中心与委托运营方结算费用', Decimal('98.62'), True)
     """
+    require_year(year)
     name, grids, warnings = _grids(source)
     tables = [table for grid in grids for table in read_grid(grid, year=year)]
     if not tables and not warnings:
