@@ -23,7 +23,7 @@ from perfmetrics.values.notices import WarningCode, warning
 from perfmetrics.values.numerals import foreign_digit
 from perfmetrics.values.parser import check_strict, parse_value
 from perfmetrics.values.parser import parse_tree as _parse_tree
-from perfmetrics.values.seams import check_seams
+from perfmetrics.values.seams import check_canonical, check_seams
 
 __all__ = ["CACHE_BYTES", "CACHE_SIZE", "cache_usage", "clear_cache", "parse", "parse_tree"]
 
@@ -91,8 +91,11 @@ def parse(text: str, *, year: int | None = None, strict: bool = False) -> Value:
 
 
 @exact
-def _read(text: str) -> _Entry:
-    """Read ``text`` (not strict): the fast path, the qualitative shortcut, else Lark."""
+def _read(text: str, *, verify: bool = True) -> _Entry:
+    """Read ``text`` (not strict): the fast path, the qualitative shortcut, else Lark.
+
+    ``verify``: check that a value whose note holds numbers reads back from its canonical text.
+    """
     cleaned = clean(text)
     digit = foreign_digit(text)
     if digit is not None:  # `৪95%` must not read as 95%: the whole cell is refused
@@ -106,6 +109,8 @@ def _read(text: str) -> _Entry:
         if value is None:
             value = parse_value(text)
         check_seams(text, cleaned, value)
+        if verify:
+            check_canonical(text, value, lambda again: _read(again, verify=False).value)
     except ParseError as exc:
         ambiguous = isinstance(exc, AmbiguousValueError)
         warnings = (warning(WarningCode.AMBIGUOUS, exc.reason),) if ambiguous else ()

@@ -121,12 +121,13 @@ def _range_text(value: RangeValue) -> str:
 
 
 def _period_value_text(value: PeriodValue) -> str:
+    lead = value.note[: value.note_split]
     if value.yearless is not None:
         first, last = value.yearless.start, value.yearless.end
         assert first is not None and last is not None
-        return "当年" if (first, last) == _WHOLE_YEAR else _yearless_text(first, last)
+        return lead + ("当年" if (first, last) == _WHOLE_YEAR else _yearless_text(first, last))
     assert value.start is not None and value.end is not None
-    return _period_text(value.start, value.end)
+    return lead + _period_text(value.start, value.end)
 
 
 def _recurring_text(value: RecurringValue) -> str:

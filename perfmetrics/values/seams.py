@@ -17,15 +17,17 @@ A value written twice whole (``≥95% ≥95%``) is not a stutter: the parser rea
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import regex
 
 from perfmetrics.errors import AmbiguousValueError
 from perfmetrics.values.model import Value
 from perfmetrics.values.normalize import Cleaned
+from perfmetrics.values.render import render
 from perfmetrics.vocabulary import words
 
-__all__ = ["check_seams"]
+__all__ = ["check_canonical", "check_seams"]
 
 #: How many characters of a seam are compared (a unit or date word is at most this long).
 _SEAM = 4
@@ -117,6 +119,26 @@ def check_seams(text: str, cleaned: Cleaned, value: Value) -> None:
         if len(set(atoms)) < len(atoms) or _money_both_ways(unit):
             reason = f"the unit {unit!r} names the same word twice"
             raise AmbiguousValueError(text, start, reason)
+
+
+def check_canonical(text: str, value: Value, reread: Callable[[str], Value]) -> None:
+    """Refuse an unusual value unless its canonical text reads back to it.
+
+    Unusual: it has a note (``0内个0`` is written canonically ``≤0 个0``, where the note's
+    number stands alone) or a warning (an unknown unit, a multiplier without a unit: ``0百底``
+    is ``0底``). Written canonically such a value may read as another, and
+    ``parse(str(v)) == v`` would fail. Plain values (97% of the real ones) are not read twice.
+
+    Raises:
+        AmbiguousValueError: the canonical text reads as something else.
+
+    """
+    if not value.warnings and not value.note:
+        return
+    canonical = render(value)
+    if canonical != text and reread(canonical) != value:
+        reason = f"written canonically ({canonical!r}) the value reads as another"
+        raise AmbiguousValueError(text, value.span[1], reason)
 
 
 def _units(value: Value) -> list[str]:
