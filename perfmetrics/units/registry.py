@@ -52,7 +52,7 @@ _lock = threading.RLock()
 UNIT_CACHE_SIZE = 4096
 #: Counting units a process defines on the fly (``艘``, ``篇``…); beyond it an unknown word is
 #: refused (``UnitMismatchError``) instead of growing the registry without bound.
-MAX_ADHOC_UNITS = 20_000
+MAX_ADHOC_UNITS = 5_000
 
 _registry_lock = threading.Lock()
 _registry: list[pint.UnitRegistry[Any]] = []
