@@ -90,7 +90,8 @@ def test_mutated_corpus_values_round_trip(corpus: list[str]) -> None:
         ("≥5人\x1c", "≥5人"),
         ("完成时间为2022年12月30日", "完成时间为2022年12月30日"),
         ("≥1.7万人≥1.7万人", "≥17000人 ≥1.7万人"),
-        ("\uf9276", "蜡6"),
+        ("\uf9276", "蜡6"),  # atheris run 1 (fuzz/FINDINGS.md #6)
+        ("=年\u0831", "=年\u0831"),  # atheris run 2 (#7): `年 \u0831` read as text: refused
     ],
 )
 def test_round_trip_findings(text: str, canonical: str) -> None:

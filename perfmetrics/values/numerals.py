@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import regex
+
 from perfmetrics.errors import SemanticError
 from perfmetrics.vocabulary import mapping
 
@@ -83,6 +85,10 @@ def scaled(value: Decimal, multiplier: str, position: int) -> Decimal:
     return result.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else result
 
 
+#: A decimal digit (Unicode Nd) that is neither ASCII nor full-width.
+_FOREIGN_DIGIT = regex.compile(r"[\p{Nd}--[0-9０-９]]", regex.V1)
+
+
 def foreign_digit(text: str) -> str | None:
     """Return the first decimal digit of ``text`` that is neither ASCII nor full-width, or None.
 
@@ -92,7 +98,5 @@ def foreign_digit(text: str) -> str | None:
     >>> foreign_digit("≥৪0%"), foreign_digit("≥９5%")
     ('৪', None)
     """
-    for char in text:
-        if char.isdecimal() and not ("0" <= char <= "9" or "０" <= char <= "９"):
-            return char
-    return None
+    found = _FOREIGN_DIGIT.search(text)
+    return found.group() if found else None

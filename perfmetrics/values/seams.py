@@ -96,25 +96,15 @@ def check_seams(text: str, cleaned: Cleaned, value: Value) -> None:
         clean_start = next((i for i, o in enumerate(offsets) if o >= start), len(offsets) - 1)
         clean_stop = next((i for i, o in enumerate(offsets) if o >= stop), len(offsets) - 1)
     plain = cleaned.text
-    core = "".join(plain[clean_start:clean_stop].split())
-    before = "".join(plain[:clean_start].split())
-    after = "".join(plain[clean_stop:].split())
-    # The edge words (a comparator before, 以上 or 多 after) may lie outside the span: a piece
-    # doubled right there stutters too (`317多多`).
-    piece = _stutter(core, after) or _doubled(after, start=True)
-    if piece is None:
-        piece = _stutter(before, core) or _doubled(before, start=False)
-        at = clean_start
-    else:
-        at = clean_stop
-    if piece is not None:
-        reason = f"{piece!r} is written twice at the value's edge"
-        raise AmbiguousValueError(text, cleaned.original(at), reason)
+    if clean_start > 0 or clean_stop < len(plain):  # most values have no text around them
+        _check_edges(text, cleaned, clean_start, clean_stop)
     doubled = _doubled_multiplier().search(plain, clean_start, clean_stop)
     if doubled is not None:
         reason = f"the multiplier {doubled.group(1)!r} is written twice"
         raise AmbiguousValueError(text, cleaned.original(doubled.start()), reason)
     for unit in _units(value):
+        if "/" not in unit and "·" not in unit:
+            continue
         atoms = _unit_atoms(unit)
         if len(set(atoms)) < len(atoms) or _money_both_ways(unit):
             reason = f"the unit {unit!r} names the same word twice"
@@ -139,6 +129,24 @@ def check_canonical(text: str, value: Value, reread: Callable[[str], Value]) -> 
     if canonical != text and reread(canonical) != value:
         reason = f"written canonically ({canonical!r}) the value reads as another"
         raise AmbiguousValueError(text, value.span[1], reason)
+
+
+def _check_edges(text: str, cleaned: Cleaned, clean_start: int, clean_stop: int) -> None:
+    plain = cleaned.text
+    core = "".join(plain[clean_start:clean_stop].split())
+    before = "".join(plain[:clean_start].split())
+    after = "".join(plain[clean_stop:].split())
+    # The edge words (a comparator before, 以上 or 多 after) may lie outside the span: a piece
+    # doubled right there stutters too (`317多多`).
+    piece = _stutter(core, after) or _doubled(after, start=True)
+    if piece is None:
+        piece = _stutter(before, core) or _doubled(before, start=False)
+        at = clean_start
+    else:
+        at = clean_stop
+    if piece is not None:
+        reason = f"{piece!r} is written twice at the value's edge"
+        raise AmbiguousValueError(text, cleaned.original(at), reason)
 
 
 def _units(value: Value) -> list[str]:
