@@ -113,9 +113,10 @@ def duplicate(rng: random.Random, text: str) -> tuple[str, str]:
     where = rng.randrange(4)
     if where == 0:
         glue = rng.choice(("", " ", "\n"))
-        joined = text[-1] + glue + text[0]
+        quiet = INVISIBLE + COMBINING
+        joined = text.rstrip(quiet)[-1:] + glue + text.lstrip(quiet)[:1]
         # `180` twice without a break is the number 180180: another valid reading.
-        kind = ANYTHING if joined[0].isdigit() and joined[-1].isdigit() else SAME_OR_REFUSED
+        kind = ANYTHING if joined[:1].isdigit() and joined[-1:].isdigit() else SAME_OR_REFUSED
         return text + glue + text, kind
     size = rng.randint(1, min(3, len(text)))
     if where == 1:

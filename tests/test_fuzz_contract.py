@@ -98,6 +98,11 @@ def test_mutations_say_what_they_expect(mutation: object, text: str, kind: str) 
         ("不低于90%", "\u202e不低低于90%", SAME_OR_REFUSED),
         ("2022 年底前完成", "2022 年底年底前完成", SAME_OR_REFUSED),
         ("2025年12月底前", "２02５年12月月底前", SAME_OR_REFUSED),
+        # fuzz/mutation_run.py 200000 7: a Latin unit cut or run on.
+        ("2km", "2k\nm", SAME_OR_REFUSED),
+        ("2km", "2k\u3000m", SAME_OR_REFUSED),
+        ("2km", "2km2km", SAME_OR_REFUSED),  # `km2` is km²
+        ("2km", "2\xa0km2\xa0km", SAME_OR_REFUSED),
     ],
 )
 def test_fuzz_findings(original: str, mutated: str, kind: str) -> None:

@@ -9,7 +9,8 @@ warning, ``ParseError`` in strict) the shapes where the reading would change:
   ``2022 年底年底前`` would lose its 前, ``不低低于90%`` would be ``<90%``, ``100百分分比`` would be
   10000 分);
 - a multiplier written twice (``5万万元``, ``≥95 百 百分比``): never a multiplier of its own;
-- a unit with the same word twice (``元/人/人/月``, ``1万元/元/月``).
+- a unit with the same word twice (``元/人/人/月``, ``1万元/元/月``);
+- Latin letters running on right after the value (``2k m``, ``2km2km``, where ``km2`` is km²).
 
 A value written twice whole (``≥95% ≥95%``) is not a stutter: the parser reads it as the value.
 """
@@ -33,6 +34,10 @@ __all__ = ["check_canonical", "check_seams"]
 _SEAM = 4
 #: A piece with a digit (``180180``) or a Latin letter (``zzz``, ``mm``) doubles legitimately.
 _DIGIT = regex.compile(r"[0-9A-Za-z]")
+#: A Latin letter right after a value that ends in a Latin letter or a digit.
+_RUN_ON = regex.compile(r"[0-9A-Za-z][A-Za-z]")
+#: A unit written with a power (`km2`) and letters after a space: the digit may be a number's.
+_POWER_RUN_ON = regex.compile(r"[A-Za-z][0-9]\s+[A-Za-z]")
 
 
 @functools.cache
@@ -133,6 +138,12 @@ def check_canonical(text: str, value: Value, reread: Callable[[str], Value]) -> 
 
 def _check_edges(text: str, cleaned: Cleaned, clean_start: int, clean_stop: int) -> None:
     plain = cleaned.text
+    if (0 < clean_stop < len(plain) and _RUN_ON.match(plain, clean_stop - 1)) or (
+        clean_stop >= 2 and _POWER_RUN_ON.match(plain, clean_stop - 2)
+    ):
+        # `2km2km` lexes `km2` as km²; `2k m` loses its unit: a unit runs on into letters.
+        reason = "letters run on after the value: a unit cut short, or one perfmetrics lacks"
+        raise AmbiguousValueError(text, cleaned.original(clean_stop), reason)
     core = "".join(plain[clean_start:clean_stop].split())
     before = "".join(plain[:clean_start].split())
     after = "".join(plain[clean_stop:].split())
