@@ -92,6 +92,7 @@ def test_mutated_corpus_values_round_trip(corpus: list[str]) -> None:
         ("≥1.7万人≥1.7万人", "≥17000人 ≥1.7万人"),
         ("\uf9276", "蜡6"),  # atheris run 1 (fuzz/FINDINGS.md #6)
         ("=年\u0831", "=年\u0831"),  # atheris run 2 (#7): `年 \u0831` read as text: refused
+        ("8\u1680", "8"),  # atheris run 3 (#8): U+1680 is whitespace to str.strip, not to Lark
     ],
 )
 def test_round_trip_findings(text: str, canonical: str) -> None:

@@ -36,6 +36,11 @@ def _build_table() -> dict[int, str]:
         table[ord(char)] = " "
     for char in "\u202f\u205f\r\f\v\x1c\x1d\x1e\x1f\x85\u2028\u2029":
         table[ord(char)] = " "
+    # Every other character Python strips as whitespace (U+1680 OGHAM SPACE MARK …): the grammar
+    # must see the same spaces that str.split() and str.strip() do.
+    for code in range(0x3100):
+        if chr(code).isspace() and chr(code) not in " \t\n" and code not in table:
+            table[code] = " "
     # Comparator look-alikes.
     for char, target in {
         "≧": "≥",
