@@ -137,6 +137,15 @@ def test_unit_caches_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     assert registry.adhoc_unit_count() == defined + 2
 
 
+def test_pints_own_caches_are_trimmed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # pint keeps the base units of every compound unit it met (60,000 distinct compound units:
+    # 314 MB before, 166 MB with the trim).
+    monkeypatch.setattr(registry, "UNIT_CACHE_SIZE", 2)
+    for word in "人天月年次户项台":
+        pm.meets(f"≤5元/{word}/所/场", f"4万元/{word}/所/场")
+    assert len(pm.ureg._cache.root_units) <= 4 * 2 + 4
+
+
 @pytest.mark.parametrize(
     "text", ["≤262.96万元", "≥8500 台次/年", "≥95%", "12个月", "≥5艘", "1200元/人·月", "≤15.5/亩"]
 )

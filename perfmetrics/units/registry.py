@@ -185,6 +185,16 @@ def pint_unit(canonical: str) -> pint.Unit:
         raise UnitMismatchError(canonical, canonical, f"not a unit pint can read: {exc}") from exc
 
 
+def _trim_pint_caches() -> None:
+    """Empty pint's own caches of derived units when they outgrow ours (pint never does)."""
+    cache = getattr(get_registry(), "_cache", None)
+    for name in ("root_units", "dimensionality", "parse_unit", "conversion_factor"):
+        found = getattr(cache, name, None)
+        if isinstance(found, dict) and len(found) > 4 * UNIT_CACHE_SIZE:
+            with _lock:
+                found.clear()
+
+
 def _compose(registry: pint.UnitRegistry[Any], canonical: str) -> pint.Unit:
     unit = registry.Unit("dimensionless")
     for name, divides in _atoms(canonical):
@@ -214,6 +224,7 @@ def _exact_factor(canonical: str) -> tuple[Decimal, Decimal, str]:
     Factors are multiplied atom by atom (月 is 2629800 s, 万元 is 10000 元), never divided, so
     that a conversion divides only once, at the end: 450 分钟 is exactly 7.5 小时.
     """
+    _trim_pint_caches()
     registry = get_registry()
     numerator, denominator = Decimal(1), Decimal(1)
     for name, divides in _atoms(canonical):
