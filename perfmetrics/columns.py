@@ -204,6 +204,7 @@ def to_arrow(tables: Table | Iterable[Table]) -> pa.Table:
 
     Raises:
         ImportError: pyarrow is not installed.
+        InputTypeError: ``tables`` is not a table or an iterable of tables.
 
     """
     return value_columns(row_records(tables), [*ROW_COLUMNS, *VALUE_COLUMNS])

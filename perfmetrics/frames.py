@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from perfmetrics.boundaries import require_iterable
 from perfmetrics.column_judging import judge_columns
 from perfmetrics.columns import import_pyarrow, to_arrow, value_columns
 from perfmetrics.documents.model import Table
@@ -104,8 +105,10 @@ def normalize(texts: Iterable[str] | pd.Series[Any], *, year: int | None = None)
 
     Raises:
         ImportError: pandas or pyarrow is not installed.
+        InputTypeError: ``texts`` is not an iterable of texts (a bare str is not).
 
     """
+    require_iterable(texts, "normalize()")
     pd = _pandas()
     series = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype=object)
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
@@ -127,6 +130,7 @@ def to_frame(tables: Table | Iterable[Table]) -> pd.DataFrame:
 
     Raises:
         ImportError: pandas or pyarrow is not installed.
+        InputTypeError: ``tables`` is not a table or an iterable of tables.
 
     """
     _pandas()

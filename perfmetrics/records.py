@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from perfmetrics.arithmetic import exact
+from perfmetrics.boundaries import require_instance, require_iterable, require_year
 from perfmetrics.documents.model import EMPTY_CELL, IndicatorRow, Table
 from perfmetrics.errors import InputTypeError, PerfmetricsError
 from perfmetrics.values.api import parse
@@ -43,17 +45,24 @@ VALUE_COLUMNS = (
 )
 
 
+@exact
 def parse_many(texts: Iterable[str], *, year: int | None = None) -> list[Value | PerfmetricsError]:
     """Parse every text; each distinct text is parsed once, and a bad one never stops the rest.
 
     Returns one item per text, in order: the parsed value, or the ``PerfmetricsError`` that
     ``parse`` raised for it (empty cells, dangling comparators, non-str items …).
 
+    Raises:
+        InputTypeError: ``texts`` is not an iterable (a bare str is not); ``year`` of the wrong
+            type. A text that fails is returned as its error, never raised.
+
     >>> [str(v) for v in parse_many(["≥90%", "≥90%", "≤262.96万元"])]
     ['≥90%', '≥90%', '≤262.96万元']
     >>> type(parse_many([""])[0]).__name__
     'ParseError'
     """
+    require_iterable(texts, "parse_many()")
+    require_year(year)
     seen: dict[object, Value | PerfmetricsError] = {}
     out: list[Value | PerfmetricsError] = []
     for text in texts:
@@ -126,8 +135,18 @@ ROW_COLUMNS = (
 
 
 def row_records(tables: Table | Iterable[Table]) -> list[tuple[Any, ...]]:
-    """One tuple per indicator row: ``ROW_COLUMNS`` then ``VALUE_COLUMNS`` (no pandas needed)."""
-    chosen: Sequence[Table] = [tables] if isinstance(tables, Table) else list(tables)
+    """One tuple per indicator row: ``ROW_COLUMNS`` then ``VALUE_COLUMNS`` (no pandas needed).
+
+    Raises:
+        InputTypeError: ``tables`` is not a table or an iterable of tables.
+
+    """
+    if isinstance(tables, Table):
+        chosen: Sequence[Table] = [tables]
+    else:
+        chosen = list(require_iterable(tables, "to_frame()"))
+    for table in chosen:
+        require_instance(table, Table, "to_frame()")
     return [
         _row_record(table, row)
         + (value_record(row.value) if row.value is not None else error_record(row.error or ""))

@@ -283,9 +283,11 @@ def audit(
         The findings, row by row, then those about the whole table.
 
     Raises:
-        InputTypeError: an unknown rule or rounding.
+        InputTypeError: ``table`` is not a SelfEvalTable; an unknown rule or rounding.
 
     """
+    if not isinstance(table, SelfEvalTable):
+        raise InputTypeError(f"audit() takes a SelfEvalTable, not {type(table).__name__}")
     if rule is not None and rule not in RULES:
         raise InputTypeError(f"unknown rule {rule!r}; use one of {', '.join(RULES)}")
     if rounding is not None and rounding not in ROUNDINGS:

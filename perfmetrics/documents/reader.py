@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from typing import IO
 
+from perfmetrics.arithmetic import exact
+from perfmetrics.boundaries import require_source, require_year
 from perfmetrics.documents.model import Tables
 from perfmetrics.documents.registry import READERS, pick_reader
 from perfmetrics.documents.selfeval.reader import holds_selfeval
@@ -14,6 +16,7 @@ from perfmetrics.errors import DocumentError
 __all__ = ["read_tables"]
 
 
+@exact
 def read_tables(
     source: str | os.PathLike[str] | bytes | IO[bytes],
     *,
@@ -42,8 +45,12 @@ def read_tables(
         DocumentError: the file does not exist, is not a regular file, is larger than
             ``max_bytes``, is empty, is binary in no format read here, is in no known encoding,
             or needs an extra that is not installed (the message names the ``pip`` command).
+        InputTypeError: ``source`` is not a path, str, bytes or binary file object; ``year`` of
+            the wrong type.
 
     """
+    require_source(source, "read_tables()")
+    require_year(year)
     loaded = Source.load(source, max_bytes=max_bytes)
     name = loaded.name
     if loaded.text is not None and not loaded.text.strip():
@@ -61,4 +68,30 @@ def read_tables(
                 else ""
             )
         )
+    cut = _cut_short(loaded.text, tables)
+    if cut is not None:
+        tables.warnings.append(f"{name}: {cut}")
     return tables
+
+
+def _cut_short(text: str | None, tables: Tables) -> str | None:
+    """Say how the document looks truncated in its last row, or None.
+
+    An export ends with a line break; a text that stops inside the last row's cells (``≥90%``
+    cut to ``≥9``) reads as a valid, wrong value, so the row is pointed out.
+    """
+    if text is None or not tables or not tables[-1].rows:
+        return None
+    if text.rstrip(" \t").endswith(("\n", "\r")):
+        return None
+    last_line = text.rstrip(" \t").rsplit("\n", 1)[-1].strip()
+    row = tables[-1].rows[-1]
+    cells = {row.raw, row.level3, row.description, *row.tiers.values(), *row.extra.values()}
+    if not last_line or not any(
+        cell and cell.strip() and last_line.endswith(cell.strip()) for cell in cells
+    ):
+        return None
+    return (
+        f"the document ends inside its last row (line {row.line}, value {row.raw!r}) with no "
+        "final line break: it may be cut short, and the last value with it"
+    )

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 
 import attrs
 
+from perfmetrics.arithmetic import exact
+from perfmetrics.boundaries import require_instance, require_year
 from perfmetrics.errors import UnitMismatchError
 from perfmetrics.judging.meets import as_value, compare, effective_op
 from perfmetrics.values.model import Comparator, Kind, QuantityValue, Value
@@ -44,6 +46,7 @@ def _tier_direction(values: list[Value], index: int) -> Comparator | None:
     return None
 
 
+@exact
 def grade(
     tiers: Mapping[str, str | Value], actual: str | Value, *, year: int | None = None
 ) -> str | None:
@@ -60,9 +63,16 @@ def grade(
             graded without parsing it again.
         year: reference year for dates written without one.
 
+    Raises:
+        InputTypeError: ``tiers`` is not a mapping; a target or the actual is not a str or a
+            parsed value; ``year`` of the wrong type.
+        ParseError: a target or the actual is blank text.
+
     >>> grade({"优": "100%", "良": "≥90%", "中": "≥80%", "差": "<80%"}, "92%")
     '良'
     """
+    require_instance(tiers, Mapping, "grade()")
+    require_year(year)
     names = list(tiers)
     values = [as_value(tiers[name], year=year, role="tier") for name in names]
     actual_value = as_value(actual, year=year, role="actual")

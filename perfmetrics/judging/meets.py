@@ -17,10 +17,13 @@ import attrs
 import regex
 from attrs import field, frozen
 
+from perfmetrics.arithmetic import exact
+from perfmetrics.boundaries import require_optional_text, require_year
 from perfmetrics.errors import InputTypeError, UnitMismatchError
 from perfmetrics.judging.answers import Outcome, restated, stated_outcome
 from perfmetrics.judging.categories import Category, category_of
 from perfmetrics.judging.directions import direction_of_name, is_duration
+from perfmetrics.judging.doubts import bounded, doubtful_actual
 from perfmetrics.judging.reasons_zh import chinese_reason
 from perfmetrics.judging.verdict_html import verdict_html
 from perfmetrics.units.registry import convert
@@ -153,6 +156,7 @@ def effective_op(
     return kind.bare_direction
 
 
+@exact
 def meets(
     target: str | Value,
     actual: str | Value,
@@ -175,14 +179,24 @@ def meets(
     Returns:
         A :class:`Verdict`.
 
+    Returns ``met=None`` with a reason, never a guess, when the actual gives no one measured
+    amount: a bound (``不足96%`` against ``≥95%``), a bare number followed by words that are no
+    known unit (``99美元``), a bare fraction against a percentage (``0.96`` for ``≥95%``: write
+    ``96%`` or ``0.96%``).
+
     Raises:
         UnitMismatchError: the two sides measure different things (人 vs 人次, 万元 vs 天).
         UnknownCategoryError: ``category`` names no known category.
+        InputTypeError: a side is not a str or parsed value; ``year`` or ``indicator`` of the
+            wrong type.
+        ParseError: a side is blank text.
 
     >>> v = meets("≤262.96万元", "2629600元")
     >>> v.met, v.reason
     (True, '2629600元 ≤ 262.96万元 (= 2629600.00元)')
     """
+    require_year(year)
+    require_optional_text(indicator, "indicator")
     if category is not None:
         category_of(category)  # an unknown category is an error even where it is not needed
     target_value = as_value(target, year=year, role="target")
@@ -213,10 +227,13 @@ def compare(target: Value, actual: Value, op: Comparator | None) -> Verdict:
             raise UnitMismatchError(
                 getattr(target, "unit", ""), actual.kind.value, "a number is compared with a date"
             )
+        doubt = doubtful_actual(target, actual, op)
+        if doubt is not None:
+            return Verdict(None, doubt, target, actual, op)
         if isinstance(target, RangeValue):
             return _judge_range(target, actual)
         assert op is not None
-        return _judge_quantity(target, actual, op)
+        return bounded(_judge_quantity(target, actual, op), op, actual)
     if isinstance(actual, QuantityValue | RangeValue):
         raise UnitMismatchError(target.kind.value, actual.unit, "a date is compared with a number")
     return _judge_calendar(target, actual, op)

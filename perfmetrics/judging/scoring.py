@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
+from perfmetrics.arithmetic import exact
 from perfmetrics.errors import (
     InputTypeError,
     UndecidableError,
@@ -115,6 +116,7 @@ def _rounded(value: Decimal, rounding: str | None) -> Decimal:
     return value.quantize(quantum, rounding=mode)
 
 
+@exact
 def score(
     target: str | Value,
     actual: str | Value,
@@ -149,6 +151,7 @@ def score(
         UndecidableError: the verdict is unknown (free-text target, date without a year).
         UnitMismatchError: the two sides do not compare, or ``attainment`` on a non-rate.
         InputTypeError: an unknown rule or rounding, or a weight that is not a number ≥ 0.
+        ParseError: the target or the actual is blank text.
 
     >>> score("≥95%", "76%", 10), score("≤100万元", "125万元", 10)
     (Decimal('8.0'), Decimal('8.0'))
@@ -170,14 +173,19 @@ def score(
     if (rule == "band" and worded) or (verdict.partial and rule != "all_or_nothing"):
         earned = points * (bands or BANDS).share(verdict.outcome)
     elif rule == "attainment":
+        # The actual as judged: a bare actual has taken the target's unit (`20` against `100%`
+        # is 20%), so the rate is read from the verdict's amount, not from the bare number.
         actual_value = verdict.actual
-        if not isinstance(actual_value, QuantityValue) or actual_value.unit not in ("%", "‰", ""):
+        amount = verdict.actual_amount
+        if amount is None and isinstance(actual_value, QuantityValue):
+            amount = actual_value.amount
+        if amount is None or amount.unit not in ("%", "‰", ""):
             raise UnitMismatchError(
                 "%",
-                getattr(actual_value, "unit", actual_value.kind.value),
+                amount.unit if amount is not None else actual_value.kind.value,
                 "the attainment rule scores rates (%, or a fraction)",
             )
-        rate = convert(actual_value.magnitude, actual_value.unit, "")
+        rate = convert(amount.magnitude, amount.unit, "")
         earned = points * rate
     elif verdict.met:
         earned = points
@@ -190,6 +198,7 @@ def score(
     return _rounded(clipped, rounding)
 
 
+@exact
 def budget_score(
     weight: Decimal | int | float | str, rate: Decimal, *, rounding: str | None = None
 ) -> Decimal:

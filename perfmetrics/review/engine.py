@@ -65,6 +65,8 @@ def review(
 
     """
     ruleset = load_rules(rules)
+    if not isinstance(tables, Table | Iterable) or isinstance(tables, str | bytes):
+        raise InputTypeError(f"review takes tables, not {type(tables).__name__}")
     items = [tables] if isinstance(tables, Table) else list(tables)
     findings: list[Finding] = []
     for index, table in enumerate(items):

@@ -13,13 +13,17 @@ import sys
 import threading
 from typing import NamedTuple
 
-from perfmetrics.errors import AmbiguousValueError, InputTypeError, ParseError
+from perfmetrics.arithmetic import exact
+from perfmetrics.boundaries import require_flag, require_text, require_year
+from perfmetrics.errors import AmbiguousValueError, ParseError
 from perfmetrics.values.fastpath import fast_value, surely_qualitative
 from perfmetrics.values.model import QualitativeValue, Value
 from perfmetrics.values.normalize import Cleaned, clean
 from perfmetrics.values.notices import WarningCode, warning
+from perfmetrics.values.numerals import foreign_digit
 from perfmetrics.values.parser import check_strict, parse_value
 from perfmetrics.values.parser import parse_tree as _parse_tree
+from perfmetrics.values.seams import check_canonical, check_seams
 
 __all__ = ["CACHE_BYTES", "CACHE_SIZE", "cache_usage", "clear_cache", "parse", "parse_tree"]
 
@@ -69,12 +73,14 @@ def parse(text: str, *, year: int | None = None, strict: bool = False) -> Value:
         ParseError: ``text`` is empty or blank; or, with ``strict=True``, not a structured value.
 
     """
+    # The checks are inline (not perfmetrics.boundaries' helpers): a cached parse is this function
+    # and a dict look-up, and three calls would double its cost.
     if not isinstance(text, str):
-        raise InputTypeError(f"parse() takes a str, not {type(text).__name__}")
-    if year is not None and (
-        isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999
-    ):
-        raise InputTypeError(f"year must be an int from 1 to 9999, not {year!r}")
+        require_text(text, "parse()")
+    if year is not None:
+        require_year(year)
+    if strict is not False and strict is not True:
+        require_flag(strict, "strict")
     entry = _entries.get(text)
     if entry is None:
         if not text.strip():
@@ -89,20 +95,33 @@ def parse(text: str, *, year: int | None = None, strict: bool = False) -> Value:
     return value.resolve(year) if year is not None else value
 
 
-def _read(text: str) -> _Entry:
-    """Read ``text`` (not strict): the fast path, the qualitative shortcut, else Lark."""
+@exact
+def _read(text: str, *, verify: bool = True) -> _Entry:
+    """Read ``text`` (not strict): the fast path, the qualitative shortcut, else Lark.
+
+    ``verify``: check that a value whose note holds numbers reads back from its canonical text.
+    """
     cleaned = clean(text)
+    digit = foreign_digit(text)
+    if digit is not None:  # `৪95%` must not read as 95%: the whole cell is refused
+        refused = ParseError(text, text.index(digit), f"{digit!r} is a digit of another script")
+        return _Entry(_qualitative(text, cleaned), False, refused, 0)
     value: Value | None = fast_value(text, cleaned)
-    if value is not None:
-        return _Entry(value, True, None, 0)  # the fast path's shapes are strict values
-    if surely_qualitative(cleaned.text):
+    fast = value is not None
+    if value is None and surely_qualitative(cleaned.text):
         return _Entry(_qualitative(text, cleaned), None, None, 0)
     try:
-        value = parse_value(text)
+        if value is None:
+            value = parse_value(text)
+        check_seams(text, cleaned, value)
+        if verify:
+            check_canonical(text, value, lambda again: _read(again, verify=False).value)
     except ParseError as exc:
         ambiguous = isinstance(exc, AmbiguousValueError)
         warnings = (warning(WarningCode.AMBIGUOUS, exc.reason),) if ambiguous else ()
         return _Entry(_qualitative(text, cleaned, warnings), False, _bare(exc), 0)
+    if fast:
+        return _Entry(value, True, None, 0)  # the fast path's shapes are strict values
     # The value was built by this very call and is not shared yet: setting its text in place
     # spares a second construction on the hot path (attrs.evolve would rebuild and revalidate).
     object.__setattr__(value, "text", text)
@@ -110,11 +129,16 @@ def _read(text: str) -> _Entry:
 
 
 def _qualitative(text: str, cleaned: Cleaned, warnings: tuple[str, ...] = ()) -> Value:
+    digit = foreign_digit(text)
+    if digit is not None:
+        message = f"{digit!r} (U+{ord(digit):04X}) is a digit of another script: not read"
+        warnings = (*warnings, warning(WarningCode.FOREIGN_DIGITS, message))
     return QualitativeValue(
         content="".join(cleaned.text.split()), text=text, span=(0, len(text)), warnings=warnings
     )
 
 
+@exact
 def _decide_strict(text: str, entry: _Entry) -> _Entry:
     """Return ``entry`` with the strict reading decided (Lark's ``strict`` start symbol)."""
     try:
@@ -179,8 +203,14 @@ def _keep(text: str, entry: _Entry, old: _Entry | None) -> _Entry:
 
 
 def parse_tree(text: str) -> object:
-    """Return Lark's parse tree of ``text``: for looking at how the grammar reads a value."""
-    return _parse_tree(text)
+    """Return Lark's parse tree of ``text``: for looking at how the grammar reads a value.
+
+    Raises:
+        InputTypeError: ``text`` is not a ``str``.
+        ParseError: the text does not fit the grammar.
+
+    """
+    return _parse_tree(require_text(text, "parse_tree()"))
 
 
 def cache_usage() -> tuple[int, int]:

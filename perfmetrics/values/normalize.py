@@ -40,6 +40,11 @@ def _build_table() -> dict[int, str]:
         table[ord(char)] = " "
     for char in "\u202f\u205f\r\f\v\x1c\x1d\x1e\x1f\x85\u2028\u2029":
         table[ord(char)] = " "
+    # Every other character Python strips as whitespace (U+1680 OGHAM SPACE MARK …): the grammar
+    # must see the same spaces that str.split() and str.strip() do.
+    for code in range(0x3100):
+        if chr(code).isspace() and chr(code) not in " \t\n" and code not in table:
+            table[code] = " "
     # Comparator look-alikes.
     for char, target in {
         "≧": "≥",
@@ -69,6 +74,12 @@ def _build_table() -> dict[int, str]:
             folded = unicodedata.normalize("NFKC", chr(code))
             if len(folded) == 1 and folded != chr(code):
                 table[code] = folded
+    # One pass of str.translate must reach the end of a chain: a compatibility ideograph folds to
+    # a traditional character, which folds on to the simplified one (U+F927 → 蠟 → 蜡).
+    for code, target in table.items():
+        for _ in range(3):  # chains are short; a bound keeps a cycle from looping
+            target = table.get(ord(target), target)
+        table[code] = target
     return table
 
 
@@ -77,13 +88,20 @@ _TABLE = _build_table()
 #: Characters removed wherever they stand: format characters (zero-width spaces and joiners, bidi
 #: marks and controls, soft hyphen, invisible operators, BOM) and combining marks.
 _INVISIBLE = r"\p{Cf}\p{Mn}\p{Me}"
-#: Whitespace with a Han character on both sides (after invisible characters are gone).
-_HAN_GAP = r"(?<=\p{Han}[" + _INVISIBLE + r"]*)\s+(?=[" + _INVISIBLE + r"]*\p{Han})"
+#: Whitespace with a Han character on both sides (invisible characters around it go too).
+#: Invisible characters may stand among the spaces (`万\u2064 \n\u2063 元`).
+_HAN_GAP = (
+    r"(?<=\p{Han}[" + _INVISIBLE + r"]*)[\s" + _INVISIBLE + r"]*?\s[\s" + _INVISIBLE + r"]*"
+    r"(?=\p{Han})"
+)
 #: A pinyin reading in brackets right after a Han character: mirrors of budget pages annotate
 #: characters with ruby text (`60萬(wàn)度`, `不超預(yù)算`). Only a syllable with a tone mark
 #: (or ü) counts, so that letters in brackets (`5(kg)`, `M(兆)`) are never taken for one.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
-_PINYIN = rf"(?<=\p{{Han}})\([a-z\p{{Mn}}{_TONED}]*[{_TONED}\p{{Mn}}][a-z\p{{Mn}}{_TONED}]*\)"
+_PINYIN = (
+    rf"(?<=\p{{Han}}[{_INVISIBLE}]*)\([a-z{_INVISIBLE}{_TONED}]*[{_TONED}\p{{Mn}}]"
+    rf"[a-z{_INVISIBLE}{_TONED}]*\)"
+)
 _REMOVED = regex.compile(f"[{_INVISIBLE}]+|{_HAN_GAP}")
 
 

@@ -27,6 +27,8 @@ class WarningCode(enum.StrEnum):
     #: The text holds numbers but no single target (several targets, a calculation, a negation):
     #: kept as qualitative.
     AMBIGUOUS = "ambiguous"
+    #: Decimal digits of another script (``৪``, ``٣``): never read as a number, kept as text.
+    FOREIGN_DIGITS = "foreign_digits"
 
     def __repr__(self) -> str:
         """Show the plain code."""

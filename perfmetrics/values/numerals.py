@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import regex
+
 from perfmetrics.errors import SemanticError
 from perfmetrics.vocabulary import mapping
 
-__all__ = ["MAX_DIGITS", "MULTIPLIER_EXPONENT", "check_digits", "chinese_number", "scaled"]
+__all__ = [
+    "MAX_DIGITS",
+    "MULTIPLIER_EXPONENT",
+    "check_digits",
+    "chinese_number",
+    "foreign_digit",
+    "scaled",
+]
 
 #: 10**n for each multiplier word (words.tsv, group ``multiplier``).
 MULTIPLIER_EXPONENT = {word: int(value) for word, value in mapping("multiplier").items()}
@@ -74,3 +83,20 @@ def scaled(value: Decimal, multiplier: str, position: int) -> Decimal:
     check_digits(result, position)
     exponent = result.as_tuple().exponent
     return result.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else result
+
+
+#: A decimal digit (Unicode Nd) that is neither ASCII nor full-width.
+_FOREIGN_DIGIT = regex.compile(r"[\p{Nd}--[0-9０-９]]", regex.V1)
+
+
+def foreign_digit(text: str) -> str | None:
+    """Return the first decimal digit of ``text`` that is neither ASCII nor full-width, or None.
+
+    Only ``0-9`` (and their full-width forms, folded by normalize) are read as digits; a digit of
+    another script (Bengali ``৪``, Arabic-Indic ``٣``) is refused, never read.
+
+    >>> foreign_digit("≥৪0%"), foreign_digit("≥９5%")
+    ('৪', None)
+    """
+    found = _FOREIGN_DIGIT.search(text)
+    return found.group() if found else None

@@ -119,7 +119,20 @@ def _translate(text: str, cleaned: Cleaned, exc: UnexpectedInput) -> ParseError:
     cls, reason = _ERROR_CLASSES[_error_label(exc)]
     if reason is None:
         reason = "unexpected end of text" if at_end else f"unexpected {cleaned.text[position]!r}"
+    _detach(exc)
     return cls(text, cleaned.original(position), reason, _expected_names(expected))
+
+
+def _detach(exc: UnexpectedInput) -> None:
+    """Drop the parser state a Lark error holds, once it is read.
+
+    The error stays the ``__cause__`` of ours, and the state (the parse table, the transformer's
+    callbacks) would make ours unpicklable where pickling follows causes (tblib, used by Dask
+    and pytest-xdist), and keep the parser's objects alive in the parse cache.
+    """
+    for name in ("state", "interactive_parser", "considered_rules", "token_history"):
+        if hasattr(exc, name):
+            setattr(exc, name, None)
 
 
 def parse_value(text: str) -> Value:
@@ -194,6 +207,8 @@ def _in_original_offsets(text: str, cleaned: Cleaned, value: Value) -> Value:
 
 #: A number as the grammar writes it, for comparing the numbers of a note with the value's.
 _NUMBER = regex.compile(r"[0-9]+(?:\.[0-9]+)?")
+#: A value that is a number and nothing else (no comparator, no unit).
+_BARE_NUMBER = regex.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 #: Every comparator word: a repeated cell may leave its comparator out (`≥95% 95%`).
 _COMPARATOR_WORDS = frozenset(
     word
@@ -215,15 +230,30 @@ def _unrepeated(text: str, cleaned: Cleaned, repeated: Repeated) -> Value:
         # Every number of the note is one of the value's own (`1 场市级大赛 1 场`).
         if set(_NUMBER.findall(repeated.trail)) <= set(_NUMBER.findall(written)):
             return repeated.value
+        if _restates(repeated.trail, repeated.value):  # `≥17000人 ≥1.7万人`: the same value
+            return repeated.value
         reason = f"the note {repeated.trail.strip()!r} holds another number: a second target"
         raise AmbiguousValueError(text, cleaned.original(repeated.position), reason)
     again = "".join(repeated.trail.split())
+    if _BARE_NUMBER.fullmatch(written):
+        # `1 1` is as likely `11` with a space in it as a repeated `1`: refused.
+        reason = f"a second number ({repeated.trail.strip()!r}) follows a bare number"
+        raise AmbiguousValueError(text, cleaned.original(repeated.position), reason)
     if written == again or (
         written.endswith(again) and written[: len(written) - len(again)] in _COMPARATOR_WORDS
     ):
         return repeated.value
     reason = f"a second number ({repeated.trail.strip()!r}) follows the value"
     raise AmbiguousValueError(text, cleaned.original(repeated.position), reason)
+
+
+def _restates(trail: str, value: Value) -> bool:
+    """Say whether ``trail`` is ``value`` written again, in any spelling (notes aside)."""
+    try:
+        again = _run(trail.strip(), "start")
+    except ParseError:
+        return False
+    return attrs.evolve(again, note="") == attrs.evolve(value, note="")
 
 
 def _semantic_error(text: str, cleaned: Cleaned, exc: SemanticError) -> ParseError:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from attrs import field, frozen
 
+from perfmetrics.errors import InputTypeError
 from perfmetrics.units.registry import quantity
 
 if TYPE_CHECKING:
@@ -114,15 +115,21 @@ class Kind(enum.StrEnum):
 
 
 def to_decimal(value: Decimal | int | str) -> Decimal:
-    """Convert an int or str to Decimal (floats are refused: they carry binary error)."""
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise TypeError(f"amounts are Decimal, int or str, not {type(value).__name__}")
+    """Convert an int or str to Decimal (floats are refused: they carry binary error).
+
+    Raises:
+        InputTypeError: a float, bool or other type; a text that is no finite number.
+
+    """
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
+        raise InputTypeError(f"amounts are Decimal, int or str, not {type(value).__name__}")
     try:
-        return Decimal(value)
+        number = value if isinstance(value, Decimal) else Decimal(value)
     except InvalidOperation as exc:
-        raise ValueError(f"not a number: {value!r}") from exc
+        raise InputTypeError(f"not a number: {value!r}") from exc
+    if not number.is_finite():
+        raise InputTypeError(f"an amount is a finite number, not {value!r}")
+    return number
 
 
 def _finite(_instance: object, _attribute: object, value: Decimal) -> None:

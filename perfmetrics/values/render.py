@@ -13,6 +13,7 @@ import datetime as dt
 import html
 from typing import TYPE_CHECKING, Any, cast
 
+from perfmetrics.errors import InputTypeError
 from perfmetrics.html_style import STYLE, cell
 from perfmetrics.values.primitives import Amount, Comparator, Kind, MonthDay, format_decimal
 from perfmetrics.vocabulary import mapping
@@ -111,11 +112,12 @@ def _date_value_text(value: DateValue) -> str:
             31,
         )
         point = _dated_text(value.start, value.end)
+    lead = value.note[: value.note_split]
     if value.op is Comparator.LE:
-        return f"{point}内" if whole_year else f"{point}前"
+        return f"{lead}{point}内" if whole_year else f"{lead}{point}前"
     if value.op is Comparator.EQ:
-        return point
-    return f"{value.op.symbol}{point}"
+        return f"{lead}{point}"
+    return f"{value.op.symbol}{lead}{point}"
 
 
 def _quantity_text(value: QuantityValue) -> str:
@@ -136,12 +138,13 @@ def _range_text(value: RangeValue) -> str:
 
 
 def _period_value_text(value: PeriodValue) -> str:
+    lead = value.note[: value.note_split]
     if value.yearless is not None:
         first, last = value.yearless.start, value.yearless.end
         assert first is not None and last is not None
-        return "当年" if (first, last) == _WHOLE_YEAR else _yearless_text(first, last)
+        return lead + ("当年" if (first, last) == _WHOLE_YEAR else _yearless_text(first, last))
     assert value.start is not None and value.end is not None
-    return _period_text(value.start, value.end)
+    return lead + _period_text(value.start, value.end)
 
 
 def _recurring_text(value: RecurringValue) -> str:
@@ -174,7 +177,13 @@ def render(value: Value) -> str:
 
     Multipliers are folded (``≥1.7万人`` renders as ``≥17000人``), units take their canonical
     spelling (平米 → 平方米, 百分比 → %), and a note follows the value after a space.
+
+    Raises:
+        InputTypeError: ``value`` is not a parsed value.
+
     """
+    if not isinstance(getattr(value, "kind", None), Kind):
+        raise InputTypeError(f"render() takes a parsed value, not {type(value).__name__}")
     if value.kind is Kind.QUALITATIVE:
         return _core_text(value)
     core = _core_text(value)

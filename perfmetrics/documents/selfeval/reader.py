@@ -11,13 +11,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+from perfmetrics.boundaries import require_year
 from perfmetrics.documents.grid import Grid
 from perfmetrics.documents.grid_readers import GRID_READERS, grids_of
 from perfmetrics.documents.selfeval.columns import is_indicator_header
 from perfmetrics.documents.selfeval.layout import read_grid
 from perfmetrics.documents.selfeval.model import SelfEvaluation
 from perfmetrics.documents.source import Source
-from perfmetrics.errors import DocumentError
+from perfmetrics.errors import DocumentError, InputTypeError
 
 __all__ = ["holds_selfeval", "read_selfeval"]
 
@@ -28,6 +29,9 @@ def _grids(
     if isinstance(source, Grid):
         return source.source, [source], []
     if not isinstance(source, str | bytes | os.PathLike):
+        if not isinstance(source, Iterable):
+            kind = type(source).__name__
+            raise InputTypeError(f"read_selfeval() takes a path, text, bytes or grids, not {kind}")
         grids = list(source)
         if not all(isinstance(grid, Grid) for grid in grids):
             raise DocumentError("read_selfeval() takes a path, text, bytes or cell grids")
@@ -61,11 +65,13 @@ def read_selfeval(
 
     Raises:
         DocumentError: the file does not exist or is empty, binary, or in no known encoding.
+        InputTypeError: ``source`` is none of those; ``year`` of the wrong type.
 
     >>> se = read_selfeval("tests/fixtures/selfeval/shanghai_putuo-sports-settlement.grid.tsv")
     >>> se[0].project, se[0].total_score, se[0].rows[4].verdict.met
     ('普陀体育中心与委托运营方结算费用', Decimal('98.62'), True)
     """
+    require_year(year)
     name, grids, warnings = _grids(source)
     tables = [table for grid in grids for table in read_grid(grid, year=year)]
     if not tables and not warnings:
