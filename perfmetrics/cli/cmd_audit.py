@@ -9,7 +9,6 @@ checks their published scores (:func:`perfmetrics.audit`) and writes the finding
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 
 from perfmetrics.audit.checks import audit_tables
@@ -18,8 +17,8 @@ from perfmetrics.audit.report import COLUMNS, Audited, records, text_report
 from perfmetrics.audit.rules import Rule
 from perfmetrics.audit.xlsx import xlsx_report
 from perfmetrics.cli.exit_codes import EXIT_BAD_INPUT, EXIT_NOT_MET, EXIT_OK
-from perfmetrics.cli.output import json_records, open_output, write_csv
 from perfmetrics.cli.progress import note, progress
+from perfmetrics.cli.reports import ReportWriters, emit, render_report
 from perfmetrics.documents.selfeval.reader import read_selfeval
 from perfmetrics.judging.bands import BANDS
 from perfmetrics.judging.scoring import ROUNDINGS, RULES
@@ -52,23 +51,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     command.set_defaults(run=run)
 
 
-def _emit(data: str | bytes, output: str | None) -> None:
-    with open_output(output, binary=isinstance(data, bytes)) as out:
-        out.write(data)
-
-
-def _render(documents: list[Audited], form: str, raw: bool = False) -> str | bytes:
-    if form == "xlsx":
-        return xlsx_report(documents)
-    if form == "html":
-        return html_report(documents)
-    if form == "json":
-        return json_records(records(documents))
-    if form == "csv":
-        buffer = io.StringIO()
-        write_csv(records(documents), COLUMNS, buffer, raw=raw)
-        return buffer.getvalue()
-    return text_report(documents)
+_WRITERS = ReportWriters(records, COLUMNS, text_report, html_report, xlsx_report)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -86,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         findings = audit_tables(found, rule=args.rule, rounding=args.rounding)
         documents.append(Audited(path, list(found), findings, rule))
     try:
-        _emit(_render(documents, args.format, args.raw), args.output)
+        emit(render_report(documents, args.format, _WRITERS, raw=args.raw), args.output)
     except ImportError as exc:  # xlsx without openpyxl
         print(f"perfmetrics: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

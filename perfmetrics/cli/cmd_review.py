@@ -8,12 +8,11 @@ A document that cannot be read is named on stderr and the others are still revie
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 
 from perfmetrics.cli.exit_codes import EXIT_BAD_INPUT, EXIT_NOT_MET, EXIT_OK
 from perfmetrics.cli.inputs import read_documents
-from perfmetrics.cli.output import json_records, open_output, write_csv
+from perfmetrics.cli.reports import ReportWriters, emit, render_report
 from perfmetrics.errors import DocumentError
 from perfmetrics.review import has_errors, load_rules, packaged_rule_sets, review
 from perfmetrics.review.html import html_report
@@ -60,16 +59,11 @@ def _rule_lines(ruleset: RuleSet) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _emit(data: str | bytes, output: str | None) -> None:
-    with open_output(output, binary=isinstance(data, bytes)) as out:
-        out.write(data)
-
-
 def run(args: argparse.Namespace) -> int:
     """Review every document; write the findings; exit 1 when one of them is an error."""
     ruleset = load_rules(args.rules)
     if args.list_rules:
-        _emit(_rule_lines(ruleset), args.output)
+        emit(_rule_lines(ruleset), args.output)
         return EXIT_OK
     if not args.files:
         print("perfmetrics review: give at least one FILE (or --list-rules)", file=sys.stderr)
@@ -79,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     documents, unreadable = _review_each(args.files, args.year, ruleset)
     try:
-        _emit(_render(documents, args.format, args.raw), args.output)
+        emit(render_report(documents, args.format, _WRITERS, raw=args.raw), args.output)
     except ImportError as exc:  # xlsx without openpyxl
         print(f"perfmetrics: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -111,15 +105,4 @@ def _review_each(
     return documents, unreadable
 
 
-def _render(documents: list[Reviewed], form: str, raw: bool = False) -> str | bytes:
-    if form == "xlsx":
-        return xlsx_report(documents)
-    if form == "html":
-        return html_report(documents)
-    if form == "json":
-        return json_records(records(documents))
-    if form == "csv":
-        buffer = io.StringIO()
-        write_csv(records(documents), COLUMNS, buffer, raw=raw)
-        return buffer.getvalue()
-    return text_report(documents)
+_WRITERS = ReportWriters(records, COLUMNS, text_report, html_report, xlsx_report)
