@@ -313,3 +313,13 @@ def test_a_count_after_a_month_is_not_a_day() -> None:
         value = pm.parse(text)
         assert value.kind == "qualitative" and value.warnings, text
     assert pm.parse("2022年11月12").to_dict()["start"] == "2022-11-12"  # a day without 日
+
+
+def test_trailing_whitespace_does_not_make_a_repeated_value_a_second_target() -> None:
+    # atheris contract run 4 (issue 10): `>2 2` followed by 40 separators (\x1e, \x1c: spaces to
+    # the grammar) was refused as "a second number follows", because the repeat's length counted
+    # the trailing spaces; its canonical text `>2 2` read as the value: no round trip.
+    text = ">2\x0c2" + "\x1e" * 4 + "\x1c" + "\x1e" * 36
+    value = pm.parse(text)
+    assert (value.kind, str(value)) == ("quantity", ">2")
+    assert pm.parse(str(value)) == value

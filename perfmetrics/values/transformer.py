@@ -171,7 +171,7 @@ class ValueTransformer(QuantityRules, CalendarRules, Transformer[Token, Value | 
                 trail.position,
                 ambiguous=True,
             )
-        if trail.kind == "second_number" and len(trail.text) > _MAX_REPEAT:
+        if trail.kind == "second_number" and len(trail.text.rstrip()) > _MAX_REPEAT:
             raise SemanticError(
                 f"a second number ({trail.text.strip()[:_MAX_REPEAT]!r}) follows the value",
                 trail.position,
