@@ -12,7 +12,7 @@ from typing import Any
 
 from attrs import frozen
 
-__all__ = ["Finding", "Severity"]
+__all__ = ["Finding", "Severity", "place_fields"]
 
 
 class Severity(enum.StrEnum):
@@ -70,3 +70,21 @@ class Finding:
             "published": None if self.published is None else str(self.published),
             "expected": None if self.expected is None else str(self.expected),
         }
+
+
+def place_fields(source: str, finding: Finding, line: int | None) -> dict[str, Any]:
+    """Return where a finding is, as the reports' records write it (tables and rows from 1).
+
+    >>> found = Finding(code="c", severity=Severity.ERROR, message="m", table="T", row=0)
+    >>> place_fields("a.txt", found, 12)["row"]
+    1
+    """
+    index, row = finding.table_index, finding.row
+    return {
+        "source": source,
+        "table_index": None if index is None else index + 1,
+        "table": finding.table,
+        "row": None if row is None else row + 1,
+        "line": line,
+        "indicator": finding.indicator,
+    }

@@ -18,7 +18,7 @@ from attrs import frozen
 from perfmetrics.audit.budget import expected_budget_score
 from perfmetrics.audit.rules import Rule, expected_score, infer_rule
 from perfmetrics.documents.selfeval.model import SelfEvalRow, SelfEvalTable
-from perfmetrics.findings import Finding, Severity
+from perfmetrics.findings import Finding, Severity, place_fields
 
 __all__ = ["COLUMNS", "Audited", "TableTotals", "records", "row_of", "text_report", "totals"]
 
@@ -87,12 +87,7 @@ def records(documents: Iterable[Audited]) -> list[dict[str, Any]]:
             row = row_of(document.tables, finding)
             out.append(
                 {
-                    "source": document.source,
-                    "table_index": None if finding.table_index is None else finding.table_index + 1,
-                    "table": finding.table,
-                    "row": None if finding.row is None else finding.row + 1,
-                    "line": None if row is None else row.line,
-                    "indicator": finding.indicator,
+                    **place_fields(document.source, finding, None if row is None else row.line),
                     "target": None if row is None else row.target,
                     "actual": None if row is None else row.actual,
                     "verdict": None if row is None else row.verdict.outcome,

@@ -14,7 +14,7 @@ from typing import Any
 from attrs import frozen
 
 from perfmetrics.documents.model import IndicatorRow, Table
-from perfmetrics.findings import Finding, Severity
+from perfmetrics.findings import Finding, Severity, place_fields
 
 __all__ = ["COLUMNS", "Reviewed", "counts_by_rule", "records", "row_of", "text_report"]
 
@@ -63,12 +63,7 @@ def records(documents: Iterable[Reviewed]) -> list[dict[str, Any]]:
             row = row_of(document.tables, finding)
             out.append(
                 {
-                    "source": document.source,
-                    "table_index": None if finding.table_index is None else finding.table_index + 1,
-                    "table": finding.table,
-                    "row": None if finding.row is None else finding.row + 1,
-                    "line": None if row is None else row.line,
-                    "indicator": finding.indicator,
+                    **place_fields(document.source, finding, None if row is None else row.line),
                     "category": None if row is None else (row.level2 or row.level1),
                     "raw": None if row is None else row.raw,
                     "severity": finding.severity.value,
