@@ -127,17 +127,22 @@ def plain_registry(definitions: str, *, reduced: bool = True) -> pint.UnitRegist
         reduced: start from the part of pint's definitions the lines need (else from all of them).
 
     """
+    lines = _lines(definitions)
+    registry = _empty_registry(_base(lines) if reduced else None)
+    registry.load_definitions(lines)
+    return registry
+
+
+def _empty_registry(base: tuple[list[str], str | None] | None) -> pint.UnitRegistry[Any]:
+    """Return a Decimal registry holding ``base`` (pint's lines and system), else all of pint's."""
     import pint
 
-    lines = _lines(definitions)
-    base = _base(lines) if reduced else None
-    registry: pint.UnitRegistry[Any]
     if base is None:
-        registry = pint.UnitRegistry(non_int_type=Decimal, cache_folder=None)
-    else:
-        registry = pint.UnitRegistry(None, system=base[1], non_int_type=Decimal, cache_folder=None)
-        registry.load_definitions(base[0])
-    registry.load_definitions(lines)
+        return pint.UnitRegistry(non_int_type=Decimal, cache_folder=None)
+    registry: pint.UnitRegistry[Any] = pint.UnitRegistry(
+        None, system=base[1], non_int_type=Decimal, cache_folder=None
+    )
+    registry.load_definitions(base[0])
     return registry
 
 
@@ -156,16 +161,8 @@ def build_registry(definitions: str, *, uses: Iterable[str] = ()) -> pint.UnitRe
             ``megabyte`` …), so that they are loaded too.
 
     """
-    import pint
-
     lines = _lines(definitions)
-    base = _base(lines, [name for text in uses for name in identifiers(text)])
-    registry: pint.UnitRegistry[Any]
-    if base is None:
-        registry = pint.UnitRegistry(non_int_type=Decimal, cache_folder=None)
-    else:
-        registry = pint.UnitRegistry(None, system=base[1], non_int_type=Decimal, cache_folder=None)
-        registry.load_definitions(base[0])
+    registry = _empty_registry(_base(lines, [name for text in uses for name in identifiers(text)]))
     units, rest, aliases = _plain_definitions(registry, lines)
     for definition in units:
         registry.define(definition)
