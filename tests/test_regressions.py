@@ -323,3 +323,12 @@ def test_trailing_whitespace_does_not_make_a_repeated_value_a_second_target() ->
     value = pm.parse(text)
     assert (value.kind, str(value)) == ("quantity", ">2")
     assert pm.parse(str(value)) == value
+
+
+@pytest.mark.parametrize("text", ["-1~-1", "-3%~-1%", "-10~-2℃"])
+def test_a_range_with_a_negative_upper_end_round_trips(text: str) -> None:
+    # atheris contract run 5 (issue 10): `-1~-1` rendered as `-1--1`, where `--` is a range
+    # separator, so it read back as -1..1.
+    value = pm.parse(text)
+    assert value.kind == "range" and value.upper.magnitude < 0
+    assert pm.parse(str(value)) == value

@@ -134,7 +134,9 @@ def _range_text(value: RangeValue) -> str:
         if value.lower.unit == value.upper.unit
         else str(value.lower)
     )
-    return f"{value.note[: value.note_split]}{low}-{value.upper}"
+    # `-1--1` would read `--` as the separator (-1 to 1): a negative upper end takes `~`.
+    separator = "~" if value.upper.magnitude < 0 else "-"
+    return f"{value.note[: value.note_split]}{low}{separator}{value.upper}"
 
 
 def _period_value_text(value: PeriodValue) -> str:
