@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from perfmetrics.values import fastpath
 from perfmetrics.values.api import clear_cache
 from perfmetrics.values.model import Value
 from perfmetrics.values.normalize import clean
+from perfmetrics.values.numerals import MAX_DIGITS
 from perfmetrics.values.parser import check_strict, parse_value
 
 CASES = Path(__file__).parent / "cases"
@@ -117,6 +119,16 @@ def test_fast_path_takes_most_real_values() -> None:
 def test_fast_path_takes_only_the_common_shape(text: str, taken: bool) -> None:
     assert (fastpath.fast_value(text, clean(text)) is not None) is taken
     assert _agrees(text) is None
+
+
+def test_numbers_the_fast_path_reads_are_kept_exact() -> None:
+    # _build checks the digits only after a multiplier: a number of at most _MAX_NUMBER characters
+    # has fewer significant digits than Decimal keeps exact.
+    assert fastpath._MAX_NUMBER < MAX_DIGITS
+    longest = "9" * fastpath._MAX_NUMBER
+    assert pm.parse(longest + "元").magnitude == Decimal(longest)  # type: ignore[union-attr]
+    for scaled in ("9" * 20 + "亿人", "0." + "9" * 18 + "万人", "9" * 21 + "万人"):
+        assert _agrees(scaled) is None
 
 
 @settings(max_examples=300, deadline=None)

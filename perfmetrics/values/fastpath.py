@@ -32,12 +32,14 @@ from perfmetrics.units.names import canonical_spelling, units_of_family
 from perfmetrics.values import lark_build
 from perfmetrics.values.model import COMPARATOR_OF_TERMINAL, Amount, Comparator, QuantityValue
 from perfmetrics.values.normalize import Cleaned
-from perfmetrics.values.numerals import check_digits, scaled
+from perfmetrics.values.numerals import scaled
 from perfmetrics.values.quantity_rules import MAX_PERCENT
 
 __all__ = ["enabled", "fast_value", "surely_qualitative"]
 
-#: Numbers longer than this go to Lark, which refuses those it cannot keep exact.
+#: Numbers longer than this go to Lark, which refuses those it cannot keep exact. Shorter ones
+#: have fewer significant digits than :data:`~perfmetrics.values.numerals.MAX_DIGITS` (a test
+#: says so), so only a multiplier can make a number of the fast path too long.
 _MAX_NUMBER = 20
 
 
@@ -162,13 +164,12 @@ def _build(
     start, stop = found.span(compiled.number + 1)
     magnitude = Decimal(digits.replace(",", ""))
     multiplier = groups[compiled.mult]
-    try:
-        check_digits(magnitude, start)
-        if multiplier is not None:
+    if multiplier is not None:
+        try:
             magnitude = scaled(magnitude, multiplier, found.start(compiled.mult + 1))
-            stop = found.end(compiled.mult + 1)
-    except SemanticError:
-        return None
+        except SemanticError:
+            return None
+        stop = found.end(compiled.mult + 1)
     parts = []
     for slot in compiled.units:  # the unit, then each divisor (元/人/月)
         for group in slot:
