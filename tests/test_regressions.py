@@ -332,3 +332,32 @@ def test_a_range_with_a_negative_upper_end_round_trips(text: str) -> None:
     value = pm.parse(text)
     assert value.kind == "range" and value.upper.magnitude < 0
     assert pm.parse(str(value)) == value
+
+
+@pytest.mark.parametrize(
+    ("target", "actual"),
+    [
+        ("≥250开尔文", "10℃"),  # was not met: 10 ℃ taken as 10 开尔文 (it is 283.15)
+        ("≥20℃", "293.15开尔文"),  # was met with a margin of 273.15 ℃
+        ("≥20℃", "68°F"),  # was refused only because °F read as an angle
+        ("≤30℃", "86华氏度"),
+    ],
+)
+def test_temperatures_on_different_scales_are_not_converted(target: str, actual: str) -> None:
+    # Review of issue 10 (finding 12): ℃ and 开尔文 converted with a factor of 1, as if the scales
+    # shared a zero, so verdicts and margins across scales were silently wrong.
+    with pytest.raises(pm.UnitMismatchError, match="different scales"):
+        pm.meets(target, actual)
+    with pytest.raises(pm.UnitMismatchError):
+        pm.score(target, actual, 10)
+
+
+def test_fahrenheit_is_a_unit_and_scales_do_not_mix_in_a_range() -> None:
+    # `68°F` read as 68 angle degrees with the note `F`.
+    for text in ("68°F", "68℉", "68华氏度"):
+        value = pm.parse(text)
+        assert (value.magnitude, value.unit, value.note) == (Decimal(68), "℉", ""), text
+    assert pm.meets("≤-5℉", "-10℉").met is True  # one scale: compared as written
+    assert pm.meets("≥20℃", "25摄氏度").met is True
+    assert pm.parse("0℃-300开尔文").kind == "qualitative"  # a range across two scales
+    assert pm.parse("14-24℃").kind == "range"

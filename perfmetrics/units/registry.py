@@ -215,8 +215,27 @@ def quantity(magnitude: Decimal, canonical: str) -> pint.Quantity[Any]:
 
 
 def same_dimension(first: str, second: str) -> bool:
-    """Say whether two canonical units measure the same thing (and so convert into each other)."""
+    """Say whether two canonical units measure the same thing and convert into each other.
+
+    Temperatures on different scales (``℃``, ``℉``, ``开尔文``) measure the same thing but are
+    not multiples of each other (0 ℃ is 273.15 开尔文): they are not converted.
+    """
+    if first != second and (_has_offset(first) or _has_offset(second)):
+        return False
     return bool(pint_unit(first).dimensionality == pint_unit(second).dimensionality)
+
+
+@functools.lru_cache(maxsize=UNIT_CACHE_SIZE)
+def _has_offset(canonical: str) -> bool:
+    """Say whether a unit has an atom whose zero is not the base unit's zero (``℃``, ``℉``)."""
+    registry = get_registry()
+    for name, _ in _atoms(canonical):
+        unit = pint_unit(name)
+        _, base = registry.get_base_units(unit)
+        with decimal.localcontext(WIDE):
+            if registry.convert(Decimal(0), unit, base) != 0:
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=UNIT_CACHE_SIZE)
@@ -255,10 +274,13 @@ def convert(magnitude: Decimal, from_unit: str, to_unit: str) -> Decimal:
         return magnitude
     import pint
 
+    if _has_offset(from_unit) or _has_offset(to_unit):
+        reason = "temperatures on different scales are not converted (0 ℃ is 273.15 开尔文)"
+        raise UnitMismatchError(to_unit, from_unit, reason)
     try:
         source = _exact_factor(from_unit)
         target = _exact_factor(to_unit)
-    except pint.PintError as exc:  # offset units (℃) have no plain factor
+    except pint.PintError as exc:
         raise UnitMismatchError(to_unit, from_unit, str(exc)) from exc
     if source[2] != target[2]:
         raise UnitMismatchError(to_unit, from_unit, "they measure different things")

@@ -41,7 +41,7 @@ __all__ = ["MAX_PERCENT", "QuantityRules"]
 #: Percentages beyond this are not rates but typing errors (or overflow).
 MAX_PERCENT = Decimal(1_000_000)
 #: Units whose amounts may be negative (a change in a rate or a temperature).
-_SIGNED = frozenset({"%", "‰", "℃"})
+_SIGNED = frozenset({"%", "‰", "℃", "℉"})
 
 
 class QuantityRules:
