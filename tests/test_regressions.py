@@ -361,3 +361,35 @@ def test_fahrenheit_is_a_unit_and_scales_do_not_mix_in_a_range() -> None:
     assert pm.meets("≥20℃", "25摄氏度").met is True
     assert pm.parse("0℃-300开尔文").kind == "qualitative"  # a range across two scales
     assert pm.parse("14-24℃").kind == "range"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("5万元-100元", "qualitative"),  # was a range from 50,000 元 down to 100 元
+        ("1小时-30分钟", "qualitative"),
+        ("5KB-1比特", "qualitative"),
+        ("1弧度-50%", "qualitative"),  # pint calls both dimensionless; they do not convert
+        ("10%-5‰", "qualitative"),
+        ("1000元-1万元", "range"),
+        ("30分钟-1小时", "range"),
+    ],
+)
+def test_a_range_is_ordered_across_units(text: str, kind: str) -> None:
+    # Review of issue 10: the bounds were compared only when both ends had the same unit, so a
+    # reversed range in two units was read; ends that do not convert made a range as well.
+    value = pm.parse(text)
+    assert value.kind == kind, repr(value)
+    if kind == "qualitative":
+        with pytest.raises(pm.ParseError):
+            pm.parse(text, strict=True)
+
+
+def test_same_dimension_says_what_convert_converts() -> None:
+    from perfmetrics.units.registry import convert, same_dimension
+
+    assert same_dimension("万元", "元") and same_dimension("分钟", "小时")
+    for first, second in (("弧度", "%"), ("赫兹", "Mbps"), ("℃", "开尔文"), ("人", "人次")):
+        assert not same_dimension(first, second)
+        with pytest.raises(pm.UnitMismatchError):
+            convert(Decimal(1), first, second)

@@ -215,14 +215,21 @@ def quantity(magnitude: Decimal, canonical: str) -> pint.Quantity[Any]:
 
 
 def same_dimension(first: str, second: str) -> bool:
-    """Say whether two canonical units measure the same thing and convert into each other.
+    """Say whether two canonical units measure the same thing, so that :func:`convert` converts.
 
     Temperatures on different scales (``℃``, ``℉``, ``开尔文``) measure the same thing but are
     not multiples of each other (0 ℃ is 273.15 开尔文): they are not converted.
     """
-    if first != second and (_has_offset(first) or _has_offset(second)):
+    if first == second:
+        return True
+    if _has_offset(first) or _has_offset(second):
         return False
-    return bool(pint_unit(first).dimensionality == pint_unit(second).dimensionality)
+    import pint
+
+    try:  # what convert() compares: pint calls radians, percent and bits all dimensionless
+        return _exact_factor(first)[2] == _exact_factor(second)[2]
+    except pint.PintError:
+        return False
 
 
 @functools.lru_cache(maxsize=UNIT_CACHE_SIZE)

@@ -158,7 +158,14 @@ class QuantityValue(BaseValue):
 
 
 def _ordered_bounds(instance: RangeValue, _attribute: object, upper: Amount) -> None:
-    if instance.lower.unit == upper.unit and instance.lower.magnitude > upper.magnitude:
+    lower = instance.lower.magnitude
+    if instance.lower.unit != upper.unit:
+        from perfmetrics.units.registry import convert, same_dimension
+
+        if not instance.lower.unit or not same_dimension(instance.lower.unit, upper.unit):
+            return  # nothing to order by (the parser refuses such ends)
+        lower = convert(lower, instance.lower.unit, upper.unit)  # `5万元-100元` is reversed
+    if lower > upper.magnitude:
         raise ValueError(f"range bounds are reversed: {instance.lower} > {upper}")
 
 
