@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from perfmetrics.documents.grid import Grid, Paragraph, Part
+from perfmetrics.documents.library_logs import collected
 from perfmetrics.documents.model import Table
 from perfmetrics.documents.source import Reader, Source
 from perfmetrics.documents.text_word import Block, read_blocks
@@ -27,17 +28,21 @@ def guarded(kind: str, parts: Callable[[Source], list[Part]]) -> Callable[[Sourc
 
     The libraries behind the formats raise their own errors (zip, XML, struct, PDF syntax) on
     damaged files, sometimes deep inside; the caller gets one DocumentError naming the file.
+    What they log instead of raising is kept in ``source.damage`` (not printed).
     """
 
     def read(source: Source) -> list[Part]:
         try:
-            return parts(source)
+            with collected() as damage:
+                found = parts(source)
         except DocumentError:
             raise
         except Exception as exc:
             raise DocumentError(
                 f"{source.name}: not a readable {kind} file ({type(exc).__name__}: {exc})"
             ) from None
+        source.damage.extend(damage)
+        return found
 
     return read
 

@@ -7,6 +7,7 @@ from typing import IO
 
 from perfmetrics.arithmetic import exact
 from perfmetrics.boundaries import require_source, require_year
+from perfmetrics.documents.library_logs import summary
 from perfmetrics.documents.model import Tables
 from perfmetrics.documents.registry import READERS, pick_reader
 from perfmetrics.documents.selfeval.reader import holds_selfeval
@@ -59,6 +60,8 @@ def read_tables(
     if reader is None:
         raise DocumentError(loaded.problem or f"{name}: not a document perfmetrics can read")
     tables = Tables(reader.read(loaded, year), source=name, layout=reader.name)
+    if loaded.damage:
+        tables.warnings.append(summary(name, loaded.damage))
     if not tables:
         tables.warnings.append(
             f"{name}: no 绩效目标表 table found (no 单位： line or 活动编码 header)"

@@ -105,6 +105,8 @@ class Source:
         problem: why ``text`` is None (a sentence), else None.
         suffix: the file name's suffix in lower case (``".txt"``), ``""`` without a path.
         kind: the format told from the content (:func:`detect_format`); ``"text"`` for text.
+        damage: what the format's library reported while reading a damaged file (filled in by
+            the reading; see :mod:`perfmetrics.documents.library_logs`).
     """
 
     name: str
@@ -113,6 +115,7 @@ class Source:
     problem: str | None = None
     suffix: str = ""
     kind: str = "text"
+    damage: list[str] = field(factory=list, repr=False, eq=False)
 
     @classmethod
     def load(

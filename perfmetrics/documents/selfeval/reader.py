@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from perfmetrics.boundaries import require_year
 from perfmetrics.documents.grid import Grid
 from perfmetrics.documents.grid_readers import GRID_READERS, grids_of
+from perfmetrics.documents.library_logs import summary
 from perfmetrics.documents.selfeval.columns import is_indicator_header
 from perfmetrics.documents.selfeval.layout import read_grid
 from perfmetrics.documents.selfeval.model import SelfEvaluation
@@ -40,6 +41,8 @@ def _grids(
     if loaded.text is not None and not loaded.text.strip():
         raise DocumentError(f"{loaded.name}: the document is empty")
     grids, warnings = grids_of(loaded)
+    if loaded.damage:
+        warnings.append(summary(loaded.name, loaded.damage))
     if not grids and loaded.text is None:
         known = ", ".join(reader.name for reader in GRID_READERS)
         problem = loaded.problem or f"{loaded.name}: not a document perfmetrics reads"
