@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import attrs
 from attrs import field, frozen
 
+from perfmetrics.errors import UnitMismatchError
+from perfmetrics.units.registry import convert
 from perfmetrics.values import render as _render
 from perfmetrics.values.notices import WarningCode
 from perfmetrics.values.primitives import (
@@ -159,12 +161,11 @@ class QuantityValue(BaseValue):
 
 def _ordered_bounds(instance: RangeValue, _attribute: object, upper: Amount) -> None:
     lower = instance.lower.magnitude
-    if instance.lower.unit != upper.unit:
-        from perfmetrics.units.registry import convert, same_dimension
-
-        if not instance.lower.unit or not same_dimension(instance.lower.unit, upper.unit):
-            return  # nothing to order by (the parser refuses such ends)
-        lower = convert(lower, instance.lower.unit, upper.unit)  # `5万元-100元` is reversed
+    if instance.lower.unit != upper.unit and instance.lower.unit:
+        try:  # `5万元-100元` is reversed
+            lower = convert(lower, instance.lower.unit, upper.unit)
+        except UnitMismatchError:
+            return  # ends that do not convert have no order (the parser refuses them)
     if lower > upper.magnitude:
         raise ValueError(f"range bounds are reversed: {instance.lower} > {upper}")
 
