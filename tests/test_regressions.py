@@ -393,3 +393,110 @@ def test_same_dimension_says_what_convert_converts() -> None:
         assert not same_dimension(first, second)
         with pytest.raises(pm.UnitMismatchError):
             convert(Decimal(1), first, second)
+
+
+# Review of issue 10 by a hostile audit of meets/score/grade (about 560 pairs): confident answers
+# that an auditor would call wrong. Each pair was silently wrong before its fix.
+@pytest.mark.parametrize(
+    ("target", "actual", "category", "met"),
+    [
+        # A multiplier written without a unit (99万 = 990000) was read in the other side's unit
+        # too, counting the 万 twice (990000万元).
+        ("≥1.5万元", "1.2万", None, False),
+        ("≤100万元", "99万", None, True),
+        ("≤1亿元", "9000万", None, True),
+        ("5-10万元", "8万", None, True),
+        ("≥500千元", "50万", None, True),
+        ("≦5万", "6万元", None, False),
+        ("≤122万", "123万元", None, False),
+        ("3个亿以上", "3亿元", None, True),
+        ("≥1.7万人", "1.7万", None, True),  # a count: the folded number is in 人 already
+        # A change (增长/下降) is judged as a change: at least that much, in its direction.
+        ("增长10%", "下降12%", "效益指标", None),
+        ("下降5%", "-6%", "效益指标", None),
+        ("下降5%", "下降6%", "效益指标", True),
+        ("降低10%", "降低12%", "成本指标", True),  # was a ceiling of 10% on the saving
+        ("降低10%", "降低8%", "成本指标", False),
+        ("≥95%", "下降3%", None, None),
+        ("提高到95%", "96%", "质量指标", True),  # 提高到: a level to reach
+        # A target whose unit went into its note (季度 without 个) is not read in the actual's.
+        ("≤1季度", "3个月", None, None),
+        # 周年 is years; 逾 is "more than"; an exclusive bound at the target's edge misses.
+        ("≥3年", "3周年", None, True),
+        ("≤100人", "逾100人", None, False),
+        ("逾100人", "100人", "数量指标", False),
+        ("≥95%", "<95%", None, False),
+        ("≤100人", "≥100人", None, None),  # 100 meets, 101 does not
+        # A range as the actual: no one amount (was "a number is compared with a date").
+        ("≥95%", "94%-96%", None, None),
+    ],
+)
+def test_audit_of_judging(target: str, actual: str, category: str | None, met: bool | None) -> None:
+    verdict = pm.meets(target, actual, category=category)
+    assert verdict.met is met, verdict.reason
+
+
+def test_a_folded_multiplier_is_shown_in_the_targets_unit() -> None:
+    verdict = pm.meets("≤100万元", "99万")
+    assert verdict.reason == "99万元 ≤ 100万元 (the actual has no unit: 990000 read as 元)"
+    assert verdict.margin_amount == pm.Amount(Decimal(-1), "万元")
+
+
+@pytest.mark.parametrize(
+    "text", ["2023年初", "2023年初完成", "12月初", "2023年中", "超期3天", "超时2小时", "逾期3天"]
+)
+def test_a_value_cut_out_of_a_word_is_refused(text: str) -> None:
+    # 2023年初 read as the whole of 2023 (met by November); 超期3天 ("3 days overdue") as >3天.
+    value = pm.parse(text)
+    assert value.kind == "qualitative" and value.warnings, repr(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("超过50%", ">50%"),
+        ("超1000人", ">1000人"),
+        ("超一千人", ">1000人"),
+        ("逾100人", ">100人"),
+        ("2023年底", "2023年12月底"),
+        ("12月中旬", "12月中旬"),
+        ("3周年", "3年"),
+    ],
+)
+def test_words_next_to_those_edges_still_read(text: str, shown: str) -> None:
+    assert str(pm.parse(text)) == shown
+
+
+@pytest.mark.parametrize(
+    ("call", "rule"),
+    [
+        (("≥95%", "<90%", 10), "proportional"),  # scored 9.47 as if the actual were 90%
+        (("≤5%", ">6%", 10), "proportional"),
+        (("≥95%", "≥96%", 10), "attainment"),
+        (("≤5%", "0%", 10), "attainment"),  # a met ceiling scored 0
+        (("≤0", "5", 10), "attainment"),  # a missed ceiling scored 10
+    ],
+)
+def test_scores_that_depend_on_an_unknown_amount_are_refused(
+    call: tuple[str, str, int], rule: str
+) -> None:
+    with pytest.raises(pm.UndecidableError):
+        pm.score(*call, rule=rule)
+
+
+def test_scores_that_do_not_depend_on_the_amount_stay() -> None:
+    assert pm.score("≥95%", "<90%", 10, rule="all_or_nothing") == 0
+    assert pm.score("≥95%", "≥96%", 10) == 10  # surely met
+    assert pm.score("100%", "20", 20, rule="attainment") == Decimal(4)
+    with pytest.raises(pm.UndecidableError):
+        pm.score("100%", "92%", 10, rule="attainment", indicator="财政供养人员控制率")
+
+
+def test_a_bound_actual_gets_a_tier_only_when_no_better_one_is_possible() -> None:
+    tiers = {"优": "100%", "良": "≥90%", "中": "≥80%", "差": "<80%"}
+    assert pm.grade(tiers, "≥95%") is None  # was 良, though it may be 100% (优)
+    assert pm.grade(tiers, "<85%") is None  # 中 or 差
+    assert pm.grade(tiers, "<75%") == "差"
+    assert pm.grade(tiers, "≥100%") == "优"
+    money = {"优": "≥100万元", "良": "≥80万元", "差": "<80万元"}
+    assert pm.grade(money, "90万") == "良"  # was 优: 900000万元

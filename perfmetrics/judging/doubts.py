@@ -6,14 +6,17 @@ bare number followed by an unknown unit word, a bare fraction against a percenta
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import attrs
+import regex
 
-from perfmetrics.units.names import units_of_family
+from perfmetrics.units.names import spellings, units_of_family
 from perfmetrics.values.model import Comparator, QuantityValue, RangeValue
 from perfmetrics.values.primitives import format_decimal
+from perfmetrics.vocabulary.grammar import word_pattern
 
 if TYPE_CHECKING:
     from perfmetrics.judging.meets import Verdict
@@ -40,6 +43,11 @@ def doubtful_actual(
     trailing = actual.note[actual.note_split :].strip()
     if not actual.unit and trailing:
         return f"the actual {written} has no unit perfmetrics knows ({trailing!r})"
+    after_target = target.note[target.note_split :].strip()
+    if not target.unit and actual.unit and _unit_word().match(after_target):
+        # `≤1季度` read as 1 with the note 季度: the actual's unit is no reading of it.
+        shown = repr(target.text or str(target))
+        return f"the target {shown} has no unit perfmetrics knows ({after_target!r})"
     magnitude = actual.magnitude
     if (
         not actual.unit
@@ -55,8 +63,23 @@ def doubtful_actual(
     return None
 
 
+@functools.cache
+def _unit_word() -> regex.Pattern[str]:
+    """Any unit spelling (and 年 月 日, which the grammar reads in dates) at the start of a text."""
+    return regex.compile(word_pattern(spellings()))
+
+
 def _target_size(target: QuantityValue | RangeValue) -> Decimal:
     return target.magnitude if isinstance(target, QuantityValue) else target.upper.magnitude
+
+
+_STRICT = frozenset({Comparator.GT, Comparator.LT})
+
+
+def _beyond(actual: QuantityValue, op: Comparator, verdict: Verdict) -> str:
+    written = repr(actual.text or str(actual))
+    target = getattr(verdict.target, "amount", verdict.target)
+    return f"the actual {written} lies beyond {op.symbol}{target}: no amount it allows meets it"
 
 
 def is_bound(value: QuantityValue) -> bool:
@@ -77,6 +100,11 @@ def bounded(verdict: Verdict, op: Comparator, actual: QuantityValue) -> Verdict:
     same_way = actual.op.is_floor == op.is_floor
     if verdict.met is same_way:
         return verdict
+    margin = verdict.margin_amount
+    strict = actual.op in _STRICT or op in _STRICT
+    if not same_way and strict and margin is not None and margin.magnitude == 0:
+        # `逾100人` against `≤100人`: every amount it allows lies beyond the bound: a miss.
+        return attrs.evolve(verdict, met=False, reason=_beyond(actual, op, verdict))
     written = repr(actual.text or str(actual))
     reason = (
         f"the actual {written} is a bound ({actual.op.symbol}{actual.amount}): it may or may not "

@@ -14,6 +14,7 @@ import attrs
 from perfmetrics.arithmetic import exact
 from perfmetrics.boundaries import require_instance, require_year
 from perfmetrics.errors import UnitMismatchError
+from perfmetrics.judging.doubts import is_bound
 from perfmetrics.judging.meets import as_value, compare, effective_op
 from perfmetrics.values.model import Comparator, Kind, QuantityValue, Value
 
@@ -52,6 +53,9 @@ def grade(
 ) -> str | None:
     """Return the first tier (best first) whose target the actual meets, or None.
 
+    An actual written as a bound (``≥95%``) gets a tier only when it surely meets it and cannot
+    reach a better one: None when a better tier may or may not be met.
+
     A bare value in a tier takes the direction of its neighbours: ``{"优": "95%", "良": "≥85%",
     "中": "≥75%", "差": "<75%"}`` reads 优 as ≥95%. Text tiers (``及时``, ``延期一周``) match by
     text.
@@ -76,6 +80,7 @@ def grade(
     names = list(tiers)
     values = [as_value(tiers[name], year=year, role="tier") for name in names]
     actual_value = as_value(actual, year=year, role="actual")
+    bound = isinstance(actual_value, QuantityValue) and is_bound(actual_value)
     for index, (name, value) in enumerate(zip(names, values, strict=True)):
         if isinstance(value, QuantityValue) and not value.op_explicit:
             direction = _tier_direction(values, index)
@@ -87,4 +92,6 @@ def grade(
             continue
         if verdict.met:
             return name
+        if verdict.met is None and bound:
+            return None  # `≥95%` may reach 优 (100%) or not: no lower tier is certain
     return None

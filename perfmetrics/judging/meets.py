@@ -20,8 +20,10 @@ from attrs import field, frozen
 from perfmetrics.arithmetic import exact
 from perfmetrics.boundaries import require_optional_text, require_year
 from perfmetrics.errors import InputTypeError, UnitMismatchError
+from perfmetrics.judging.alignment import aligned
 from perfmetrics.judging.answers import Outcome, restated, stated_outcome
 from perfmetrics.judging.categories import Category, category_of
+from perfmetrics.judging.changes import change_doubt, change_of
 from perfmetrics.judging.directions import direction_of_name, is_duration
 from perfmetrics.judging.doubts import bounded, doubtful_actual
 from perfmetrics.judging.reasons_zh import chinese_reason
@@ -145,6 +147,8 @@ def effective_op(
         return None
     if target.op_explicit or isinstance(target, RangeValue):
         return target.op
+    if change_of(target) is not None:  # `降低10%`: a change of at least 10%, whatever the category
+        return Comparator.GE
     by_name = direction_of_name(indicator) if isinstance(target, QuantityValue) else None
     if category is None:
         return by_name or target.op
@@ -223,11 +227,14 @@ def compare(target: Value, actual: Value, op: Comparator | None) -> Verdict:
             None, f"the actual {actual.text!r} states no value to compare", target, actual
         )
     if isinstance(target, QuantityValue | RangeValue):
+        if isinstance(actual, RangeValue):
+            reason = f"the actual {actual.text or str(actual)!r} is a range, not one amount"
+            return Verdict(None, reason, target, actual, op)
         if not isinstance(actual, QuantityValue):
             raise UnitMismatchError(
                 getattr(target, "unit", ""), actual.kind.value, "a number is compared with a date"
             )
-        doubt = doubtful_actual(target, actual, op)
+        doubt = change_doubt(target, actual) or doubtful_actual(target, actual, op)
         if doubt is not None:
             return Verdict(None, doubt, target, actual, op)
         if isinstance(target, RangeValue):
@@ -240,13 +247,11 @@ def compare(target: Value, actual: Value, op: Comparator | None) -> Verdict:
 
 
 # ---------------------------------------------------------------------------- quantities
-def _aligned(target_unit: str, actual: Amount) -> tuple[Decimal, str]:
-    """Return the actual's magnitude in the target's unit, and a note on how it was read."""
-    if not actual.unit and target_unit:
-        return actual.magnitude, f" (the actual has no unit: read as {target_unit})"
-    if actual.unit and not target_unit and actual.unit not in ("%", "‰"):
-        return actual.magnitude, f" (the target has no unit: read as {actual.unit})"
-    return convert(actual.magnitude, actual.unit, target_unit), ""
+def _shown(actual: QuantityValue, magnitude: Decimal, unit: str) -> str:
+    """Write the actual as written, or (with no unit of its own) as read in the target's unit."""
+    if actual.unit:
+        return f"{format_decimal(actual.magnitude)}{actual.unit}"
+    return f"{format_decimal(magnitude)}{unit}"
 
 
 def _sign(difference: Decimal) -> int:
@@ -255,7 +260,7 @@ def _sign(difference: Decimal) -> int:
 
 def _judge_quantity(target: QuantityValue, actual: QuantityValue, op: Comparator) -> Verdict:
     unit = target.unit
-    magnitude, how = _aligned(unit, actual.amount)
+    magnitude, how = aligned(target, actual)
     difference = magnitude - target.magnitude
     met = op.holds(_sign(difference))
     shown_target = f"{format_decimal(target.magnitude)}{unit}"
@@ -263,9 +268,7 @@ def _judge_quantity(target: QuantityValue, actual: QuantityValue, op: Comparator
         back = convert(target.magnitude, unit, actual.unit)
         shown_target += f" (= {format_decimal(back)}{actual.unit})"
     relation = op.symbol if met else f"is not {op.symbol}"
-    reason = (
-        f"{format_decimal(actual.magnitude)}{actual.unit or unit} {relation} {shown_target}{how}"
-    )
+    reason = f"{_shown(actual, magnitude, unit)} {relation} {shown_target}{how}"
     return Verdict(
         met, reason, target, actual, op, Amount(difference, unit), Amount(magnitude, unit)
     )
@@ -273,7 +276,7 @@ def _judge_quantity(target: QuantityValue, actual: QuantityValue, op: Comparator
 
 def _judge_range(target: RangeValue, actual: QuantityValue) -> Verdict:
     unit = target.unit
-    magnitude, how = _aligned(unit, actual.amount)
+    magnitude, how = aligned(target, actual)
     low = convert(target.lower.magnitude, target.lower.unit, unit)
     high = target.upper.magnitude
     if magnitude < low:
@@ -284,7 +287,7 @@ def _judge_range(target: RangeValue, actual: QuantityValue) -> Verdict:
         margin, met = Decimal(0), True
     where = "within" if met else "outside"
     reason = (
-        f"{format_decimal(actual.magnitude)}{actual.unit or unit} is {where} "
+        f"{_shown(actual, magnitude, unit)} is {where} "
         f"{format_decimal(low)}-{format_decimal(high)}{unit}{how}"
     )
     return Verdict(

@@ -39,6 +39,7 @@ from perfmetrics.errors import (
 )
 from perfmetrics.judging.bands import BANDS, Bands
 from perfmetrics.judging.categories import Category
+from perfmetrics.judging.doubts import is_bound
 from perfmetrics.judging.meets import Verdict, meets
 from perfmetrics.units.registry import convert
 from perfmetrics.values.api import parse
@@ -148,7 +149,9 @@ def score(
         bands: the bands of ``rule="band"`` and of partly met verdicts (default :data:`BANDS`).
 
     Raises:
-        UndecidableError: the verdict is unknown (free-text target, date without a year).
+        UndecidableError: the verdict is unknown (free-text target, date without a year); a
+            missed target whose actual is a bound (``<90%``) under a rule that scores the
+            amount; ``attainment`` on a ceiling (``≤5%``).
         UnitMismatchError: the two sides do not compare, or ``attainment`` on a non-rate.
         InputTypeError: an unknown rule or rounding, or a weight that is not a number ≥ 0.
         ParseError: the target or the actual is blank text.
@@ -175,6 +178,8 @@ def score(
     elif rule == "attainment":
         # The actual as judged: a bare actual has taken the target's unit (`20` against `100%`
         # is 20%), so the rate is read from the verdict's amount, not from the bare number.
+        _require_floor(verdict)
+        _require_amount(verdict)
         actual_value = verdict.actual
         amount = verdict.actual_amount
         if amount is None and isinstance(actual_value, QuantityValue):
@@ -193,9 +198,29 @@ def score(
         earned = Decimal(0)  # all or nothing, or a date or text target: nothing when missed
     else:
         assert verdict.op is not None
+        _require_amount(verdict)
         earned = points * _proportion(verdict.target, verdict.actual_amount.magnitude, verdict.op)
     clipped = min(max(earned, Decimal(0)), points)
     return _rounded(clipped, rounding)
+
+
+def _require_floor(verdict: Verdict) -> None:
+    """Refuse the attainment rule (weight × rate) for a ceiling: a lower rate is better there."""
+    if verdict.op is not None and verdict.op.is_ceiling:
+        raise UndecidableError(
+            f"cannot score: the attainment rule (weight × the actual rate) rewards a higher rate; "
+            f"this target is a ceiling ({verdict.op.symbol}): use the proportional rule"
+        )
+
+
+def _require_amount(verdict: Verdict) -> None:
+    """Refuse to score by the amount of an actual written as a bound (``<90%``)."""
+    actual = verdict.actual
+    if isinstance(actual, QuantityValue) and is_bound(actual):
+        written = actual.text or str(actual)
+        raise UndecidableError(
+            f"cannot score: the actual {written!r} is a bound; the points depend on its amount"
+        )
 
 
 @exact

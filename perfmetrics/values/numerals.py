@@ -38,6 +38,8 @@ _CN_DIGITS = {
     "九": 9,
 }
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+#: Every character a Chinese numeral may start with (半: 半年).
+NUMERAL_CHARS = frozenset(_CN_DIGITS) | frozenset(_CN_UNITS) | {"半", "几", "数"}
 
 
 def chinese_number(text: str) -> int:

@@ -23,8 +23,9 @@ from collections.abc import Callable
 import regex
 
 from perfmetrics.errors import AmbiguousValueError
-from perfmetrics.values.model import Value
+from perfmetrics.values.model import Kind, Value
 from perfmetrics.values.normalize import Cleaned
+from perfmetrics.values.numerals import MULTIPLIER_EXPONENT, NUMERAL_CHARS
 from perfmetrics.values.render import render
 from perfmetrics.vocabulary import words
 
@@ -107,6 +108,7 @@ def check_seams(text: str, cleaned: Cleaned, value: Value) -> None:
     if doubled is not None:
         reason = f"the multiplier {doubled.group(1)!r} is written twice"
         raise AmbiguousValueError(text, cleaned.original(doubled.start()), reason)
+    _check_word_edges(text, cleaned, value, clean_start, clean_stop)
     for unit in _units(value):
         if "/" not in unit and "·" not in unit:
             continue
@@ -158,6 +160,49 @@ def _check_edges(text: str, cleaned: Cleaned, clean_start: int, clean_stop: int)
     if piece is not None:
         reason = f"{piece!r} is written twice at the value's edge"
         raise AmbiguousValueError(text, cleaned.original(at), reason)
+
+
+@functools.cache
+def _comparator_words() -> tuple[str, ...]:
+    """Return the prefix comparator words, longest first (as the grammar reads them)."""
+    groups = ("ge_word", "le_word", "gt_word", "lt_word", "eq_word")
+    return tuple(sorted({w for g in groups for w in words(g)}, key=len, reverse=True))
+
+
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _check_word_edges(
+    text: str, cleaned: Cleaned, value: Value, clean_start: int, clean_stop: int
+) -> None:
+    """Refuse a value cut out of a word at either edge.
+
+    - A one-character comparator followed by a Han character that starts no number is the first
+      character of a word (`超期3天` is "3 days overdue", not ">3天"; `超时`, `逾期`).
+    - A year or a month followed by a part of it the grammar does not read (`2023年初` is the
+      start of 2023, not the whole year).
+    """
+    plain = cleaned.text
+    head = plain[clean_start : clean_start + 2]
+    word = next((w for w in _comparator_words() if plain.startswith(w, clean_start)), "")
+    if (
+        value.op_explicit
+        and len(word) == 1
+        and _HAN.match(word)
+        and len(head) == 2
+        and _HAN.match(head[1])
+        and head[1] not in NUMERAL_CHARS
+        and head[1] not in MULTIPLIER_EXPONENT
+    ):
+        reason = f"{head!r} is a word here, not the comparator {head[0]!r}"
+        raise AmbiguousValueError(text, cleaned.original(clean_start), reason)
+    if value.kind in (Kind.DATE, Kind.PERIOD):
+        after = plain[clean_stop:]
+        parts = sorted(words("period_part"), key=len, reverse=True)
+        part = next((p for p in parts if after.startswith(p)), None)
+        if part is not None and plain[:clean_stop].endswith(("年", "月")):
+            reason = f"{plain[clean_stop - 1] + part!r} is a part of the period, not all of it"
+            raise AmbiguousValueError(text, cleaned.original(clean_stop), reason)
 
 
 def _units(value: Value) -> list[str]:
