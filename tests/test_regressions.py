@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 from decimal import Decimal
 
@@ -500,3 +501,122 @@ def test_a_bound_actual_gets_a_tier_only_when_no_better_one_is_possible() -> Non
     assert pm.grade(tiers, "≥100%") == "优"
     money = {"优": "≥100万元", "良": "≥80万元", "差": "<80万元"}
     assert pm.grade(money, "90万") == "良"  # was 优: 900000万元
+
+
+def test_an_explicit_equal_sign_on_a_date_survives_its_canonical_text() -> None:
+    """Regression (fuzz contract run 9): `=2025年1月1日` printed as `2025年1月1日`, which reads
+    back with ``op_explicit`` false."""
+    for text in ("=2025年1月1日", "＝2025年12月", "=2025年"):
+        value = pm.parse(text)
+        assert isinstance(value, pm.DateValue) and value.op_explicit
+        assert str(value).startswith("=")
+        assert pm.parse(str(value)) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # 计算符号 ＝ joined to a 时效 period cell (budget exports: ＝ | 2025年1月至12月)
+        ("＝2025年1月至12月", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+        ("=2024年1-6月", dt.date(2024, 1, 1), dt.date(2024, 6, 30)),
+        ("等于2022年全年", dt.date(2022, 1, 1), dt.date(2022, 12, 31)),
+    ],
+)
+def test_an_equal_sign_before_a_period_only_confirms_it(
+    text: str, start: dt.date, end: dt.date
+) -> None:
+    value = pm.parse(text)
+    assert isinstance(value, pm.PeriodValue)
+    assert (value.start, value.end) == (start, end)
+    assert pm.meets(text, "2025年6月").met is (start.year == 2025)
+
+
+def test_another_comparator_before_a_period_is_refused() -> None:
+    value = pm.parse("≥2025年1月至12月")
+    assert isinstance(value, pm.QualitativeValue)
+    assert value.warnings == ("≥ before a period: a period has no comparator",)
+    with pytest.raises(pm.AmbiguousValueError) as caught:
+        pm.parse("≥2025年1月至12月", strict=True)
+    assert caught.value.position == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [
+        # hypothesis (seed 3 of the dev profile): a hedge before a year-like amount with decimals
+        # was taken for the words before a date (`预计2022.12`), and the amount became a phrase
+        ("预计1900.00", "1900.00", ""),
+        ("预计2000.50万元", "2000.50", "万元"),
+        ("约2000.05万元", "2000.05", "万元"),
+        ("预计2022.13", "2022.13", ""),
+    ],
+)
+def test_a_hedged_amount_that_looks_like_a_year_stays_an_amount(
+    text: str, amount: str, unit: str
+) -> None:
+    value = pm.parse(text)
+    assert isinstance(value, pm.QuantityValue)
+    assert (value.amount.magnitude, value.amount.unit) == (Decimal(amount), unit)
+    assert value.note in ("预计", "约")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("预计2022.12", dt.date(2022, 12, 1), dt.date(2022, 12, 31)),
+        ("计划2025-12-31前", dt.date(2025, 12, 31), dt.date(2025, 12, 31)),
+        ("服务期限2023.1.1-2025.12.31", dt.date(2023, 1, 1), dt.date(2025, 12, 31)),
+    ],
+)
+def test_words_before_a_numeric_date_still_lead_it(text: str, start: dt.date, end: dt.date) -> None:
+    value = pm.parse(text)
+    assert isinstance(value, (pm.DateValue, pm.PeriodValue))
+    assert (value.start, value.end) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["=年", "≥年", "≤年"])
+def test_a_comparator_before_a_bare_year_word_is_no_date(text: str) -> None:
+    """`=2025年` is the year 2025; `=年` names no year and no part of one (it read as a date of
+    the document's year once `=2025年` printed its ＝)."""
+    assert isinstance(pm.parse(text), pm.QualitativeValue)
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        # hypothesis (seed 9 of the dev profile): canonical texts that read as a calendar point
+        ("2022周年", "2022个年"),  # `2022年` is the year 2022
+        ("≥2022周年", "≥2022个年"),
+        ("1900.10以上", "1900.10以上"),  # `≥1900.10` is October 1900
+        ("2022.10以内", "2022.10以下"),
+        ("2022.1余", "2022.1多"),
+    ],
+)
+def test_a_duration_or_bound_that_looks_like_a_year_prints_so_it_reads_back(
+    text: str, canonical: str
+) -> None:
+    value = pm.parse(text)
+    assert isinstance(value, pm.QuantityValue)
+    assert str(value) == canonical
+    assert pm.parse(canonical) == value
+
+
+def test_the_strategies_draw_only_amounts_that_read_back() -> None:
+    """Hypothesis (seed 10): `quantities()` drew `Amount(1000000.01, '%')` (refused as a typo)
+    and a bare `1900.1` (January 1900)."""
+    from hypothesis import find, settings
+    from hypothesis.errors import NoSuchExample
+
+    from perfmetrics.strategies import quantities
+
+    def misread(amount: pm.Amount) -> bool:
+        value = pm.parse(str(amount))
+        return not isinstance(value, pm.QuantityValue) or value.amount != amount
+
+    for unit in ("%", "", "年"):
+        with pytest.raises(NoSuchExample):
+            find(
+                quantities(unit=unit, min_value=1900, max_value=2_000_000, places=2),
+                misread,
+                settings=settings(max_examples=300, database=None),
+            )

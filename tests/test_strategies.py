@@ -159,3 +159,15 @@ def test_a_missing_hypothesis_says_which_extra_to_install() -> None:
         "hypothesis | perfmetrics.strategies needs hypothesis, an optional extra: "
         'pip install "perfmetrics[fuzz]"'
     )
+
+
+def test_a_note_never_follows_a_one_character_han_comparator() -> None:
+    """Regression (CI on cfd9aad): the strategies drew `超总次数0㎡` as ">0 ㎡, note 总次数",
+    but a one-character Han comparator before a Han word starts that word (`超期3天`), which
+    the parser refuses; the note-taking form now draws only the longer comparators."""
+    from perfmetrics.strategies.values import _NOTE_TAKING_PREFIXES
+
+    assert {"超", "达", "逾"}.isdisjoint(_NOTE_TAKING_PREFIXES)
+    assert "不低于" in _NOTE_TAKING_PREFIXES
+    assert isinstance(pm.parse("超总次数0㎡"), pm.QualitativeValue)
+    assert pm.parse("不低于全年5%") == pm.parse("不低于5%全年")

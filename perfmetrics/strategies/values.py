@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
+import regex
+from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -22,6 +24,7 @@ from perfmetrics.strategies.words import (
     UNIT_FAMILIES,
     full_width,
 )
+from perfmetrics.units.names import units_of_family
 from perfmetrics.values.model import (
     Amount,
     Comparator,
@@ -35,6 +38,8 @@ from perfmetrics.values.model import (
     Value,
     format_decimal,
 )
+from perfmetrics.values.primitives import reads_as_calendar
+from perfmetrics.values.quantity_rules import MAX_PERCENT
 
 __all__ = ["Labeled", "indicator_values", "quantities", "targets"]
 
@@ -81,6 +86,10 @@ def _number_text(draw: st.DrawFn, value: Decimal, *, may_fold: bool) -> tuple[st
     return (plain,)
 
 
+#: Comparator words a note may follow (`不低于全年5%`): all but the one-character Han ones.
+_NOTE_TAKING_PREFIXES = sorted(w for w in PREFIXES if not regex.fullmatch(r"\p{Han}", w))
+
+
 @st.composite
 def _quantity_samples(draw: st.DrawFn, family: str | None = None) -> Labeled:
     family = family or draw(st.sampled_from(sorted(UNIT_FAMILIES)))
@@ -88,12 +97,17 @@ def _quantity_samples(draw: st.DrawFn, family: str | None = None) -> Labeled:
     unit = UNIT_FAMILIES[family][written_unit]
     ceiling = 1000 if family == "percent" else 10**7  # rates beyond 10⁶ % are refused as typos
     magnitude = draw(_magnitudes(places=draw(st.integers(0, 2)), max_value=ceiling))
+    # `2022年` is the year and `2022.1` a month: such amounts are drawn as durations elsewhere
+    assume(not reads_as_calendar(format_decimal(magnitude), written_unit))
     number = draw(_number_text(magnitude, may_fold=family in _FOLDING))
     form = draw(st.sampled_from(["bare", "prefix", "suffix", "hedge", "mid"]))
     tokens: list[str] = []
     op, explicit, notes, trailing_notes = Comparator.EQ, False, [], []
     if form in ("prefix", "mid"):
-        word = draw(st.sampled_from(sorted(PREFIXES)))
+        # A one-character Han comparator before a note starts a word (`超总次数` reads like
+        # `超期`), which the parser refuses; a note follows only the longer comparators.
+        choices = _NOTE_TAKING_PREFIXES if form == "mid" else sorted(PREFIXES)
+        word = draw(st.sampled_from(choices))
         op, explicit = PREFIXES[word], True
         tokens.append(word)
         if form == "mid":
@@ -342,8 +356,23 @@ def quantities(
             )
         )
     )
-    magnitudes = st.decimals(min_value=min_value, max_value=max_value, places=places)
-    return st.builds(Amount, magnitudes, units)
+
+    def amounts(unit: str) -> st.SearchStrategy[Amount]:
+        # rates beyond MAX_PERCENT are refused as typing errors: they are no written amounts
+        top = (
+            min(Decimal(max_value), MAX_PERCENT)
+            if unit in units_of_family("percent")
+            else Decimal(max_value)
+        )
+        if top < min_value:
+            raise InvalidArgument(f"no {unit} amount reads back above {MAX_PERCENT}")
+        magnitudes = st.decimals(min_value=min_value, max_value=top, places=places)
+        drawn = st.builds(Amount, magnitudes, st.just(unit))
+        # a bare `2022.1` is January 2022, not the number
+        bare = format_decimal
+        return drawn.filter(lambda a: bool(a.unit) or not reads_as_calendar(bare(a.magnitude), ""))
+
+    return units.flatmap(amounts)
 
 
 def targets(*, kind: str | None = None) -> st.SearchStrategy[Value]:

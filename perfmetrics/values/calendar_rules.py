@@ -19,13 +19,12 @@ from perfmetrics.values.model import (
     DateValue,
     MonthDay,
     PeriodValue,
-    RecurringValue,
     YearlessSpan,
 )
 from perfmetrics.values.notices import WarningCode, warning
 from perfmetrics.values.numerals import chinese_number
 from perfmetrics.values.pieces import Bound, Core, end, pos
-from perfmetrics.vocabulary import mapping, words
+from perfmetrics.vocabulary import mapping
 
 __all__ = ["YEARLESS_WARNING", "CalendarRules"]
 
@@ -235,11 +234,12 @@ class CalendarRules:
             point = point._replace(first=point.last)
         if mode in ("before", "end_before"):
             op = Comparator.LE
-        if op is None and point.whole_year and mode is None:
+        if point.whole_year and mode is None:
             if point.year is None:
-                raise SemanticError("年 alone is not a date", point.start)
-            whole = {"start": dt.date(point.year, 1, 1), "end": dt.date(point.year, 12, 31)}
-            return Core(PeriodValue, whole, start, stop)
+                raise SemanticError("年 alone is not a date", point.start)  # nor `≥年`, `=年`
+            if op is None:
+                whole = {"start": dt.date(point.year, 1, 1), "end": dt.date(point.year, 12, 31)}
+                return Core(PeriodValue, whole, start, stop)
         fields: dict[str, Any] = {"op": op or Comparator.EQ, "op_explicit": op is not None}
         bare = point.bare_day and deadline is None  # `3月5次`: 5 may be a count, not the 5th
         if point.year is None:
@@ -265,6 +265,16 @@ class CalendarRules:
             raise SemanticError("only the second end of the period has a year", start)
         fields = {"start": first.first.on(year), "end": last.last.on(last_year)}
         return Core(PeriodValue, fields, start, stop)
+
+    def compared_period(self, prefix: Bound, period: Core) -> Core:
+        """`＝2025年1月至12月`: the 计算符号 cell's ＝ before a period, which it only confirms."""
+        if prefix.op is not Comparator.EQ:
+            raise SemanticError(
+                f"{prefix.op.symbol} before a period: a period has no comparator",
+                prefix.position,
+                ambiguous=True,
+            )
+        return period._replace(start=prefix.position)
 
     def span(self, first: Point, _sep: Token, last: Point) -> Core:
         return self._period(first, last, first.start, last.end)
@@ -315,25 +325,6 @@ class CalendarRules:
             first, last, pos(start) if isinstance(start, Token) else start[1], stop
         )
 
-    # ------------------------------------------------------------------ recurring deadlines
-    def recurring_day(self, lead: Token, day: Any, word: Token, *before: Token) -> Core:
-        number, position = day
-        if not 1 <= number <= 31:
-            raise SemanticError(f"there is no day {number}", position)
-        op = Comparator.LE if before else Comparator.EQ
-        stop = end(before[0]) if before else end(word)
-        fields = {"period": _recurring_period(lead), "day": number, "op": op}
-        return Core(RecurringValue, fields, pos(lead), stop)
-
-    def recurring_month(self, lead: Token, month: Any, word: Token, *rest: Any) -> Core:
-        """`每年12月底前`: a month of every year, by its end when 底/前 follows."""
-        number, _ = month_of(month)
-        deadline: Deadline | None = rest[0] if rest else None
-        op = Comparator.LE if deadline and deadline.mode != "end" else Comparator.EQ
-        stop = deadline.end if deadline else end(word)
-        fields = {"period": _recurring_period(lead), "month": number, "day": None, "op": op}
-        return Core(RecurringValue, fields, pos(lead), stop)
-
     def yearless_month_span(self, months: Token, word: Token) -> Core:
         """`1-12月`: months of the document's year."""
         first, last = (int(part) for part in regex.findall(r"[0-9]+", str(months)))
@@ -351,22 +342,6 @@ class CalendarRules:
         begin = Point(year, first, first, pos(token), 0)
         finish = Point(year, last, last, 0, end(token))
         return self._period(begin, finish, pos(token), end(token))
-
-    def recurring_end(self, lead: Token, *rest: Token) -> Core:
-        before = rest[-1].type == "BEFORE"
-        op = Comparator.LE if before else Comparator.EQ
-        fields = {"period": _recurring_period(lead), "day": None, "op": op}
-        return Core(RecurringValue, fields, pos(lead), end(rest[-1]))
-
-
-def _recurring_period(lead: Token) -> str:
-    """Return the canonical period of a 每… lead (`每个季度` → 季度)."""
-    written = str(lead)
-    periods = mapping("recurring_period")
-    for every in words("every_word"):
-        if written.startswith(every) and written[len(every) :] in periods:
-            return periods[written[len(every) :]]
-    raise SemanticError(f"{written!r} names no period", pos(lead))
 
 
 def _yearless_part(first: MonthDay, last: MonthDay, start: int, stop: int) -> Core:

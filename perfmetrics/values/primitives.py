@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import regex
 from attrs import field, frozen
 
 from perfmetrics.errors import InputTypeError
@@ -29,6 +30,7 @@ __all__ = [
     "MonthDay",
     "YearlessSpan",
     "format_decimal",
+    "reads_as_calendar",
     "to_decimal",
 ]
 
@@ -163,9 +165,37 @@ class Amount:
         return quantity(self.magnitude, self.unit)
 
     def __str__(self) -> str:
-        # A number right before 月 names a month (`6月` is June): a duration is written 个月.
-        unit = f"个{self.unit}" if self.unit.startswith("月") else self.unit
-        return f"{format_decimal(self.magnitude)}{unit}"
+        # A number right before 月 names a month (`6月` is June), a year's number before 年 a
+        # year (`2022年`): such durations are written with the measure word (`6个月`, `2022个年`).
+        number = format_decimal(self.magnitude)
+        measured = self.unit and reads_as_calendar(number, self.unit)
+        unit = f"个{self.unit}" if measured else self.unit
+        return f"{number}{unit}"
+
+
+#: What the grammar reads as a year before 年 (the YEAR terminal), and as a month with no unit
+#: after it (DOTTED_MONTH: `2022.1`, `≥2022.12`).
+_YEAR_NUMBER = regex.compile(r"(?:19|20)[0-9]{2}")
+_DOTTED_MONTH_NUMBER = regex.compile(r"(?:19|20)[0-9]{2}\.(?:0?[1-9]|1[0-2])")
+
+
+def reads_as_calendar(number: str, unit: str) -> bool:
+    """Say whether ``number`` written right before ``unit`` reads as a calendar point.
+
+    A number before 月 is a month, a year's number before 年 a year, and a year's number with a
+    month's decimals and no unit a month (when nothing but a comparator or a deadline word is
+    around it).
+
+    >>> [reads_as_calendar(*pair) for pair in [("6", "月"), ("2022", "年"), ("3", "年")]]
+    [True, True, False]
+    >>> reads_as_calendar("2022.1", ""), reads_as_calendar("2022.13", "")
+    (True, False)
+    """
+    if unit.startswith("月"):
+        return True
+    if unit.startswith("年"):
+        return _YEAR_NUMBER.fullmatch(number) is not None
+    return not unit and _DOTTED_MONTH_NUMBER.fullmatch(number) is not None
 
 
 @frozen

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any, cast
 
 from perfmetrics.errors import InputTypeError
 from perfmetrics.html_style import STYLE, cell
-from perfmetrics.values.primitives import Amount, Comparator, Kind, MonthDay, format_decimal
+from perfmetrics.values.primitives import (
+    Amount,
+    Comparator,
+    Kind,
+    MonthDay,
+    format_decimal,
+    reads_as_calendar,
+)
 from perfmetrics.vocabulary import mapping
 
 if TYPE_CHECKING:
@@ -116,14 +123,25 @@ def _date_value_text(value: DateValue) -> str:
     if value.op is Comparator.LE:
         return f"{lead}{point}内" if whole_year else f"{lead}{point}前"
     if value.op is Comparator.EQ:
-        return f"{lead}{point}"
+        sign = value.op.symbol if value.op_explicit else ""  # `＝2025年1月1日` keeps its ＝
+        return f"{sign}{lead}{point}"
     return f"{value.op.symbol}{lead}{point}"
 
 
+#: Suffix words for a bound whose bare number would read as a month after a prefix (`≥2022.1`
+#: is January 2022; `2022.1以上` is the number).
+_SUFFIX_OF = {Comparator.GE: "以上", Comparator.LE: "以下", Comparator.GT: "多"}
+
+
 def _quantity_text(value: QuantityValue) -> str:
-    sign = value.op.symbol if value.op_explicit else ""
     lead = value.note[: value.note_split]
-    return f"{sign}{lead}{value.amount}"
+    amount = value.amount
+    if value.op_explicit and reads_as_calendar(format_decimal(amount.magnitude), amount.unit):
+        suffix = _SUFFIX_OF.get(value.op)
+        if suffix is not None and not amount.unit:
+            return f"{lead}{amount}{suffix}"
+    sign = value.op.symbol if value.op_explicit else ""
+    return f"{sign}{lead}{amount}"
 
 
 def _range_text(value: RangeValue) -> str:

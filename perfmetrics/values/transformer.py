@@ -1,9 +1,11 @@
 """Lark Transformer: the parse of grammar/perfmetrics.lark → model objects.
 
-One method per rule or alias, named like it; the quantity and calendar rules live in the mixins
-:class:`~perfmetrics.values.quantity_rules.QuantityRules` and
-:class:`~perfmetrics.values.calendar_rules.CalendarRules`. The transformer keeps no per-parse state,
-so one instance is shared (it is handed to the LALR parser, which then builds no tree at all).
+One method per rule or alias, named like it; the quantity, calendar and recurring-deadline rules
+live in the mixins :class:`~perfmetrics.values.quantity_rules.QuantityRules`,
+:class:`~perfmetrics.values.calendar_rules.CalendarRules` and
+:class:`~perfmetrics.values.recurring_rules.RecurringRules`. The transformer keeps no per-parse
+state, so one instance is shared (it is handed to the LALR parser, which then builds no tree at
+all).
 
 What follows a value reaches this module already named by the grammar (``TRAIL_CONTINUATION``,
 ``TRAIL_NUMBER``, ``TRAIL_UNKNOWN_UNIT`` …): nothing here lexes text again. Problems (month 13, a
@@ -26,6 +28,7 @@ from perfmetrics.values.model import Amount, QuantityValue, Value
 from perfmetrics.values.notices import WarningCode, warning
 from perfmetrics.values.pieces import Core, Note, Repeated, Trail, pos
 from perfmetrics.values.quantity_rules import QuantityRules
+from perfmetrics.values.recurring_rules import RecurringRules
 from perfmetrics.values.render import render
 from perfmetrics.vocabulary import words
 from perfmetrics.vocabulary.grammar import unit_words, word_pattern
@@ -55,7 +58,9 @@ def _spread(method: Callable[..., Any]) -> Callable[[list[Any]], Any]:
     return lambda children: method(*children)
 
 
-class ValueTransformer(QuantityRules, CalendarRules, Transformer[Token, Value | Repeated]):
+class ValueTransformer(
+    QuantityRules, CalendarRules, RecurringRules, Transformer[Token, Value | Repeated]
+):
     """Build a :class:`perfmetrics.values.model.Value` from a parse; holds no per-parse state.
 
     Methods are written with the rule's children as positional parameters; ``__init__`` binds each

@@ -158,9 +158,10 @@ def module_text() -> str:
     )
     lines.append(f"LIST_PRODUCTS: /、(?=\\s*{unit.replace('/', chr(92) + '/')})/")
     separator = word_pattern(words("range_sep")).replace("/", "\\/")
-    month = "(?:0?[1-9]|1[0-2])"
+    month, day = _MONTH, _DAY
     lines.append(f"MONTH_RANGES: /{month}\\s*{separator}\\s*{month}(?=\\s*月)/")
-    day = "(?:0?[1-9]|[12][0-9]|3[01])"
+    lines.append(f"DOTTED_DATES: /{_DOTTED_DATE}/")
+    lines.append(f"DOTTED_MONTHS: /{_DOTTED_MONTH}/")
     lines.append(
         f"DOTTED_SHORT_SPANS: /(?:19|20)[0-9]{{2}}\\.{month}\\.{day}\\s*{separator}\\s*"
         f"{month}\\.{day}(?![0-9])/"
@@ -256,6 +257,18 @@ def _every_one() -> str:
     return f"{one}(?=\\s*{period}\\s*{number})"
 
 
+#: A month number (`1`, `01`, `12`) and a day number (`1` … `31`) of a numeric date.
+_MONTH = "(?:0?[1-9]|1[0-2])"
+_DAY = "(?:0?[1-9]|[12][0-9]|3[01])"
+#: Full numeric dates: `2025-12-31`, `2025.12.31`, `2025/12/31`.
+_DOTTED_DATE = f"(?:19|20)[0-9]{{2}}(?:-{_MONTH}-|\\.{_MONTH}\\.|\\/{_MONTH}\\/){_DAY}(?![0-9])"
+#: A numeric month (`2022.11`, `2022/11`), only when the end, a range separator or a deadline
+#: word follows, so that an amount such as `2021.12万元` stays a number.
+_DOTTED_MONTH = (
+    f"(?:19|20)[0-9]{{2}}[.\\/]{_MONTH}(?![0-9])(?=\\s*(?:$|[-~至到]|前|底|止|之前|以前|完成))"
+)
+
+
 def _date_lead() -> str:
     """Match the words before a date that starts with its year or with a month (`计划12月底前`).
 
@@ -265,7 +278,9 @@ def _date_lead() -> str:
     """
     symbols = "≥≤<>=%‰\\/·,;:~+*×^"
     month = word_pattern(words("month_word"))
-    year = "(?:19|20)[0-9]{2}\\s*(?:年|[.\\/-][0-9])"
+    # exactly what starts a date in the grammar: YEAR, YEAR_BARE, DOTTED_DATE, DOTTED_MONTH
+    # (`预计2000.50万元` is an amount: 2000.50 is no month)
+    year = f"(?:19|20)[0-9]{{2}}\\s*[年底末]|{_DOTTED_DATE}|{_DOTTED_MONTH}"
     month_date = f"(?:[0-9]{{1,2}}|[{_CN_DIGITS}]{{1,3}})\\s*{month}"
     return f"[^\\d\\s{symbols}.-][^\\d{symbols}]*?:?(?=\\s*(?:{year}|{month_date}))"
 
