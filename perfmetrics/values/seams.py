@@ -163,10 +163,12 @@ def _check_edges(text: str, cleaned: Cleaned, clean_start: int, clean_stop: int)
 
 
 @functools.cache
-def _comparator_words() -> tuple[str, ...]:
-    """Return the prefix comparator words, longest first (as the grammar reads them)."""
+def _comparator_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Return the one-character Han comparator words, and the longer ones (longest first)."""
     groups = ("ge_word", "le_word", "gt_word", "lt_word", "eq_word")
-    return tuple(sorted({w for g in groups for w in words(g)}, key=len, reverse=True))
+    every = {w for g in groups for w in words(g)}
+    one_han = frozenset(w for w in every if len(w) == 1 and _HAN.match(w))
+    return one_han, tuple(sorted((w for w in every if len(w) > 1), key=len, reverse=True))
 
 
 _HAN = regex.compile(r"\p{Han}")
@@ -184,15 +186,16 @@ def _check_word_edges(
     """
     plain = cleaned.text
     head = plain[clean_start : clean_start + 2]
-    word = next((w for w in _comparator_words() if plain.startswith(w, clean_start)), "")
+    one_han, longer = _comparator_words()
     if (
         value.op_explicit
-        and len(word) == 1
-        and _HAN.match(word)
         and len(head) == 2
+        and head[0] in one_han
         and _HAN.match(head[1])
         and head[1] not in NUMERAL_CHARS
         and head[1] not in MULTIPLIER_EXPONENT
+        # the grammar reads the longest word: `超过` is a comparator of its own
+        and not any(plain.startswith(word, clean_start) for word in longer)
     ):
         reason = f"{head!r} is a word here, not the comparator {head[0]!r}"
         raise AmbiguousValueError(text, cleaned.original(clean_start), reason)
