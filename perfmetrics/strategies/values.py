@@ -368,11 +368,14 @@ def quantities(
             raise InvalidArgument(f"no {unit} amount reads back above {MAX_PERCENT}")
         magnitudes = st.decimals(min_value=min_value, max_value=top, places=places)
         drawn = st.builds(Amount, magnitudes, st.just(unit))
-        # a bare `2022.1` is January 2022, not the number
-        bare = format_decimal
-        return drawn.filter(lambda a: bool(a.unit) or not reads_as_calendar(bare(a.magnitude), ""))
+        return drawn if unit else drawn.filter(_no_month)
 
     return units.flatmap(amounts)
+
+
+def _no_month(amount: Amount) -> bool:
+    """Say whether a unitless amount reads as itself (a bare `2022.1` is January 2022)."""
+    return not reads_as_calendar(format_decimal(amount.magnitude), "")
 
 
 def targets(*, kind: str | None = None) -> st.SearchStrategy[Value]:

@@ -136,10 +136,9 @@ _SUFFIX_OF = {Comparator.GE: "以上", Comparator.LE: "以下", Comparator.GT: "
 def _quantity_text(value: QuantityValue) -> str:
     lead = value.note[: value.note_split]
     amount = value.amount
-    if value.op_explicit and reads_as_calendar(format_decimal(amount.magnitude), amount.unit):
-        suffix = _SUFFIX_OF.get(value.op)
-        if suffix is not None and not amount.unit:
-            return f"{lead}{amount}{suffix}"
+    suffix = _SUFFIX_OF.get(value.op) if value.op_explicit and not amount.unit else None
+    if suffix is not None and reads_as_calendar(format_decimal(amount.magnitude), ""):
+        return f"{lead}{amount}{suffix}"
     sign = value.op.symbol if value.op_explicit else ""
     return f"{sign}{lead}{amount}"
 
