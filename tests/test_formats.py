@@ -497,3 +497,28 @@ def _fill_project(sheet: Any) -> None:
         ["产出指标", "数量指标", "人数", "人数", "≥1人"],
     ):
         sheet.append(row)
+
+
+@pytest.mark.parametrize(
+    ("cells", "joined", "reading"),
+    [
+        (("≥", "22", "人"), "≥22人", "≥22人"),  # 001.split.docx
+        (("＝", "100", "%"), "＝100%", "=100%"),
+        # a budget system's default ＝ gives way to the value's own comparator
+        (("＝", "90%以上", ""), "90%以上", "≥90%"),
+        (("＝", "3个工作日内", ""), "3个工作日内", "≤3工作日"),
+        (("＝", "2025年12月底前", ""), "2025年12月底前", "2025年12月底前"),
+        (("＝", "2025年1月至12月", "月"), "＝2025年1月至12月", "2025年全年"),
+        # the value cell writes its comparator, the unit still has its own cell
+        (("", "≥90", "%"), "≥90%", "≥90%"),
+        (("正向", "不低于95", "%"), "不低于95%", "≥95%"),
+        (("≥", "3个工作日内", ""), "≥3个工作日内", "≥3个工作日内"),  # a real contradiction: refused
+    ],
+)
+def test_split_target_cells_join_into_one_value(
+    cells: tuple[str, str, str], joined: str, reading: str
+) -> None:
+    from perfmetrics.documents.targets import join_target
+
+    assert join_target(*cells) == joined
+    assert str(pm.parse(joined)) == reading
